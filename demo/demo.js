@@ -1,0 +1,63 @@
+// Wires the three elements together the way a clinic page would. No inline script: the
+// strict-CSP demo page uses this file too.
+import '../src/index.ts';
+
+const $ = (sel) => document.querySelector(sel);
+const elements = () => document.querySelectorAll('vsee-intake-form, vsee-slot-picker, vsee-visit-list');
+const log = (text) => {
+  const li = document.createElement('li');
+  li.textContent = `${new Date().toLocaleTimeString()} ${text}`;
+  $('#event-log')?.prepend(li);
+};
+
+for (const name of [
+  'vsee-error', 'vsee-intake-saved', 'vsee-visit-created', 'vsee-visit-ready', 'vsee-visit-closed',
+  'vsee-slot-select', 'vsee-appointment-booked', 'vsee-reschedule-request',
+]) {
+  document.addEventListener(name, (e) => {
+    const d = e.detail ?? {};
+    const summary = d.error ? `${d.operation}: ${d.error.code} ${d.error.message}` : JSON.stringify(d).slice(0, 160);
+    log(`${name} ${summary}`);
+  });
+}
+
+// An intake saved for a scheduled visit: the slot picker books against it.
+document.addEventListener('vsee-intake-saved', (e) => {
+  $('#book vsee-slot-picker')?.setAttribute('intake-id', e.detail.intake.id);
+});
+
+// A booking or a cancellation: the visit list shows it.
+document.addEventListener('vsee-appointment-booked', () => $('#visits vsee-visit-list')?.refresh?.());
+
+// "Reschedule" in the visit list: answer with a picker in a dialog.
+document.addEventListener('vsee-reschedule-request', (e) => {
+  const dialog = $('#reschedule-dialog');
+  const holder = $('#reschedule-slot');
+  holder.replaceChildren();
+  const picker = document.createElement('vsee-slot-picker');
+  for (const a of ['api-base', 'account-code', 'token', 'room-code']) {
+    picker.setAttribute(a, $('#book vsee-slot-picker').getAttribute(a));
+  }
+  picker.setAttribute('visit-id', e.detail.visit.id);
+  picker.setAttribute('member-id', '575');
+  if (e.detail.visit.provider_id) picker.setAttribute('provider-id', e.detail.visit.provider_id);
+  picker.setAttribute('days', '5');
+  if (document.documentElement.lang) picker.setAttribute('locale', document.documentElement.lang);
+  picker.addEventListener('vsee-appointment-booked', () => {
+    dialog.close();
+    $('#visits vsee-visit-list')?.refresh?.();
+  });
+  holder.append(picker);
+  dialog.showModal();
+});
+
+$('#locale-select')?.addEventListener('change', (e) => {
+  document.documentElement.lang = e.target.value;
+  for (const el of elements()) el.setAttribute('locale', e.target.value);
+});
+
+$('#reset-demo')?.addEventListener('click', async () => {
+  await fetch('/mock/demo/__control/reset', { method: 'POST' });
+  sessionStorage.clear();
+  location.reload();
+});

@@ -1,0 +1,2 @@
+/** The client alone: no elements, no lit. */
+export * from './client/index.js';

@@ -1,0 +1,65 @@
+/** Machine-readable failure kinds; see the contract's client section. */
+export type VseeErrorCode =
+  | 'network'
+  | 'timeout'
+  | 'unauthorized'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'server'
+  | 'bad_response'
+  | 'http';
+
+/** Every failure of a `VseeClient` call. The message never contains the token. */
+export class VseeApiError extends Error {
+  override name = 'VseeApiError';
+  /** HTTP status, or 0 for a network failure or a time-out. */
+  readonly status: number;
+  readonly code: VseeErrorCode;
+  /** Seconds the server asked us to wait (429/503 `Retry-After`), when it said. */
+  readonly retryAfter?: number;
+  /** The server's own message, when its body had one (otherwise `message` is our default). */
+  readonly serverMessage?: string;
+
+  constructor(code: VseeErrorCode, status: number, message: string, extra: { retryAfter?: number; serverMessage?: string } = {}) {
+    super(message);
+    this.code = code;
+    this.status = status;
+    if (extra.retryAfter !== undefined) this.retryAfter = extra.retryAfter;
+    if (extra.serverMessage) this.serverMessage = extra.serverMessage;
+  }
+
+  /** The error's plain fields, for logs and `JSON.stringify`. */
+  toJSON() {
+    return { name: this.name, code: this.code, status: this.status, message: this.message };
+  }
+}
+
+export function codeForStatus(status: number): VseeErrorCode {
+  if (status === 401) return 'unauthorized';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'server';
+  return 'http';
+}
+
+const DEFAULT_MESSAGES: Record<VseeErrorCode, string> = {
+  network: 'The VSee service could not be reached. Check the connection and try again.',
+  timeout: 'The VSee service took too long to answer.',
+  unauthorized: 'The sign-in is missing or has expired.',
+  not_found: 'The requested item was not found.',
+  conflict: 'The request conflicts with the current state.',
+  rate_limited: 'Too many requests; please wait a moment.',
+  server: 'The VSee service had a problem answering.',
+  bad_response: 'The VSee service sent an answer that could not be read.',
+  http: 'The VSee service refused the request.',
+};
+
+export function defaultMessage(code: VseeErrorCode): string {
+  return DEFAULT_MESSAGES[code];
+}
+
+export function isAbortError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
+}

@@ -1,0 +1,1 @@
+export { VseeIntakeForm } from './elements/intake-form/vsee-intake-form.js';

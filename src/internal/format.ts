@@ -1,0 +1,72 @@
+/** Dates and times through Intl, in the element's locale and time zone. Never "Invalid Date". */
+import type { Locale } from '../i18n/i18n.js';
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+export function dateTimeFormat(locale: Locale, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { timeZone, ...options });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+function valid(ts: unknown): ts is number {
+  return typeof ts === 'number' && Number.isFinite(ts) && ts > 0;
+}
+
+/** "Tuesday, November 24, 2026" */
+export function formatDate(ts: unknown, locale: Locale, timeZone: string, fallback: string): string {
+  if (!valid(ts)) return fallback;
+  return dateTimeFormat(locale, timeZone, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(ts * 1000);
+}
+
+/** "9:30 AM" */
+export function formatTime(ts: unknown, locale: Locale, timeZone: string, fallback: string): string {
+  if (!valid(ts)) return fallback;
+  return dateTimeFormat(locale, timeZone, { hour: 'numeric', minute: '2-digit' }).format(ts * 1000);
+}
+
+/** "Tue, Nov 24, 2026, 9:30 AM" */
+export function formatDateTime(ts: unknown, locale: Locale, timeZone: string, fallback: string): string {
+  if (!valid(ts)) return fallback;
+  return dateTimeFormat(locale, timeZone, {
+    weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit',
+  }).format(ts * 1000);
+}
+
+/** "Eastern Time" (generic name), falling back to the IANA id. */
+export function timeZoneLabel(locale: Locale, timeZone: string): string {
+  try {
+    const parts = dateTimeFormat(locale, timeZone, { timeZoneName: 'longGeneric' }).formatToParts(Date.now());
+    return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+}
+
+/** The calendar day (YYYY-MM-DD) of a timestamp in a time zone: days split at local midnight. */
+export function dayKey(ts: number, timeZone: string): string {
+  const parts = dateTimeFormat('en', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ts * 1000);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}

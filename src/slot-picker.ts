@@ -1,0 +1,1 @@
+export { VseeSlotPicker } from './elements/slot-picker/vsee-slot-picker.js';

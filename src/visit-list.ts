@@ -1,0 +1,1 @@
+export { VseeVisitList } from './elements/visit-list/vsee-visit-list.js';

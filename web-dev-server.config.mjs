@@ -1,0 +1,25 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { mockApiMiddleware } from './demo/mock-api/index.js';
+import { proxyMiddleware } from './scripts/proxy.mjs';
+
+// VSEE_API_BASE forwards the demo's API path to a real VSee base instead of the mock, for
+// trying a real account from localhost where the API may not answer cross-origin requests.
+const realBase = process.env.VSEE_API_BASE;
+
+export default {
+  port: Number(process.env.PORT) || 8000,
+  hostname: process.env.HOST || 'localhost',
+  rootDir: '.',
+  appIndex: 'demo/index.html',
+  nodeResolve: { exportConditions: ['development'] },
+  middleware: [
+    ...(realBase ? [proxyMiddleware('/mock/demo/api_v3', realBase)] : []),
+    mockApiMiddleware(),
+    // `/` serves the demo page.
+    (ctx, next) => {
+      if (ctx.path === '/') ctx.path = '/demo/index.html';
+      return next();
+    },
+  ],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+};
