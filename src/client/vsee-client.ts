@@ -374,6 +374,8 @@ export class VseeClient extends EventTarget {
   }
 
   async #once(spec: RequestSpec, signal: AbortSignal | undefined, token: string | undefined): Promise<unknown> {
+    // The caller may have aborted while we waited for a token or a backoff.
+    if (signal?.aborted) throw abortReason(signal);
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {

@@ -1,0 +1,46 @@
+// The CDN bundles. The unbundled `dist/` (ES modules + .d.ts) is written by `tsc` before this.
+import resolve from '@rollup/plugin-node-resolve';
+import typescript from '@rollup/plugin-typescript';
+import terser from '@rollup/plugin-terser';
+
+const plugins = () => [
+  // `browser: true` and no "development" condition: lit's production build.
+  resolve({ browser: true }),
+  typescript({
+    tsconfig: './tsconfig.json',
+    declaration: false,
+    declarationMap: false,
+    outDir: 'dist/cdn',
+    rootDir: 'src',
+    sourceMap: true,
+  }),
+  terser({ module: true, ecma: 2022, format: { comments: false } }),
+];
+
+export default [
+  {
+    // One ES module; DOMPurify (a dynamic import) becomes a chunk beside it, resolved
+    // relative to the module's own URL, so the bundle works from any path.
+    input: 'src/index.ts',
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      entryFileNames: 'vsee-clinic-elements.js',
+      chunkFileNames: '[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: plugins(),
+  },
+  {
+    // A classic script: everything inline, the client classes on window.VseeClinic.
+    input: 'src/index.ts',
+    output: {
+      file: 'dist/cdn/vsee-clinic-elements.iife.js',
+      format: 'iife',
+      name: 'VseeClinic',
+      inlineDynamicImports: true,
+      sourcemap: true,
+    },
+    plugins: plugins(),
+  },
+];
