@@ -1,0 +1,126 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { html as litHtml } from 'lit';
+import { VseeElement, defineOnce } from '../src/elements/vsee-element.js';
+import { VseeClient } from '../src/client.js';
+import { mockTenant } from './helpers/mock.js';
+
+/** A minimal element on the shared base, to test the base alone. */
+class TestVseeProbe extends VseeElement {
+  protected override renderContent() {
+    return litHtml`<p class="ok">ready in ${this.resolvedLocale} / ${this.tz}</p>`;
+  }
+  get exposedApi() {
+    return this.api;
+  }
+  probeError(e: unknown) {
+    return this.errorText(e);
+  }
+}
+defineOnce('test-vsee-probe', TestVseeProbe);
+
+const mock = mockTenant();
+const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+
+describe('VseeElement (the shared base)', () => {
+  let errors: unknown[][];
+  const original = console.error;
+  beforeEach(() => {
+    errors = [];
+    console.error = (...args: unknown[]) => errors.push(args);
+  });
+  afterEach(() => (console.error = original));
+
+  it('renders its content once configured', async () => {
+    const el = await fixture<TestVseeProbe>(html`<test-vsee-probe api-base=${mock.base} account-code="vclinic" token="t" timezone="Asia/Tokyo"></test-vsee-probe>`);
+    expect(text(el)).to.equal('ready in en / Asia/Tokyo');
+    expect(el.exposedApi).to.be.instanceOf(VseeClient);
+    expect(errors).to.have.length(0);
+  });
+
+  it('shows every configuration problem inside the element and logs one console.error', async () => {
+    const el = await fixture<TestVseeProbe>(html`<test-vsee-probe locale="fr" timezone="Mars/Olympus"></test-vsee-probe>`);
+    const t = text(el);
+    expect(t).to.contain('This widget is not set up correctly');
+    expect(t).to.contain('api-base');
+    expect(t).to.contain('account-code');
+    expect(t).to.contain('token');
+    expect(t).to.contain('"fr"');
+    expect(t).to.contain('Mars/Olympus');
+    expect(el.shadowRoot!.querySelector('[role=alert]')).to.exist;
+    expect(errors).to.have.length(1);
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(errors).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('rejects an api-base that is not a web address', async () => {
+    const el = await fixture<TestVseeProbe>(html`<test-vsee-probe api-base="javascript:alert(1)" account-code="a" token="t"></test-vsee-probe>`);
+    expect(text(el)).to.contain('is not a web address');
+    expect(el.exposedApi).to.equal(undefined);
+  });
+
+  it('recovers when the page author fixes the attributes', async () => {
+    const el = await fixture<TestVseeProbe>(html`<test-vsee-probe account-code="a" token="t"></test-vsee-probe>`);
+    expect(text(el)).to.contain('api-base');
+    el.setAttribute('api-base', mock.base);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.ok')).to.exist;
+  });
+
+  it('accepts a client property instead of the attributes', async () => {
+    const client = new VseeClient({ baseUrl: mock.base, accountCode: 'vclinic', token: 't' });
+    const el = await fixture<TestVseeProbe>(html`<test-vsee-probe .client=${client}></test-vsee-probe>`);
+    expect(el.exposedApi).to.equal(client);
+  });
+
+  it('accepts a tokenProvider instead of a token', async () => {
+    const el = await fixture<TestVseeProbe>(html`<test-vsee-probe api-base=${mock.base} account-code="vclinic" .tokenProvider=${async () => 'x'}></test-vsee-probe>`);
+    expect(el.shadowRoot!.querySelector('.ok')).to.exist;
+  });
+
+  it('shares one client between elements with the same configuration', async () => {
+    const wrap = await fixture(html`<div>
+      <test-vsee-probe api-base=${mock.base} account-code="vclinic" token="same"></test-vsee-probe>
+      <test-vsee-probe api-base=${mock.base} account-code="vclinic" token="same"></test-vsee-probe>
+      <test-vsee-probe api-base=${mock.base} account-code="vclinic" token="other"></test-vsee-probe>
+    </div>`);
+    const [a, b, c] = [...wrap.querySelectorAll<TestVseeProbe>('test-vsee-probe')];
+    await Promise.all([a.updateComplete, b.updateComplete, c.updateComplete]);
+    expect(a.exposedApi).to.equal(b.exposedApi);
+    expect(a.exposedApi).not.to.equal(c.exposedApi);
+  });
+
+  it('takes the locale from the nearest lang attribute, including across shadow roots', async () => {
+    const wrap = await fixture(html`<div lang="es-MX"><test-vsee-probe api-base=${mock.base} account-code="a" token="t"></test-vsee-probe></div>`);
+    const el = wrap.querySelector<TestVseeProbe>('test-vsee-probe')!;
+    await el.updateComplete;
+    expect(el.resolvedLocale).to.equal('es');
+
+    const host = await fixture(html`<section lang="es"></section>`);
+    const root = host.attachShadow({ mode: 'open' });
+    const inner = document.createElement('test-vsee-probe') as TestVseeProbe;
+    inner.setAttribute('account-code', 'a');
+    root.append(inner);
+    await inner.updateComplete;
+    expect(inner.resolvedLocale).to.equal('es');
+    expect(text(inner)).to.contain('Indique en el atributo api-base');
+  });
+
+  it('puts failures in plain words in the element\'s locale', async () => {
+    const { VseeApiError } = await import('../src/client.js');
+    const el = await fixture<TestVseeProbe>(html`<test-vsee-probe locale="es" api-base="/x" account-code="a" token="t"></test-vsee-probe>`);
+    expect(el.probeError(new VseeApiError('timeout', 0, 'x'))).to.contain('tarda demasiado');
+    expect(el.probeError(new Error('boom'))).to.contain('Algo salió mal');
+  });
+
+  it('never renders the token into the shadow DOM', async () => {
+    const el = await fixture<TestVseeProbe>(html`<test-vsee-probe api-base=${mock.base} account-code="vclinic" token="tok-sentinel-9"></test-vsee-probe>`);
+    expect(el.shadowRoot!.innerHTML).not.to.contain('tok-sentinel-9');
+  });
+
+  it('lets a second bundle define the same tags without throwing', () => {
+    expect(() => defineOnce('test-vsee-probe', class extends TestVseeProbe {})).not.to.throw();
+    expect(customElements.get('test-vsee-probe')).to.equal(TestVseeProbe);
+  });
+});
