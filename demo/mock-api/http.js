@@ -24,6 +24,13 @@ export function setCommonHeaders(ctx) {
   for (const [k, v] of Object.entries(CORS_HEADERS)) ctx.set(k, v);
   // The browser must never answer a mock GET from its cache: state changes between calls.
   ctx.set('Cache-Control', 'no-store');
+  // @web/test-runner's own middleware, which wraps ours, marks every path with an extension
+  // (`/visits.json`, a PDF) as cacheable for a year once we have answered. Keep no-store.
+  const set = ctx.response.set.bind(ctx.response);
+  ctx.response.set = (/** @type {any} */ field, /** @type {any} */ val) => {
+    if (typeof field === 'string' && field.toLowerCase() === 'cache-control') return;
+    set(field, val);
+  };
 }
 
 /** @param {any} ctx @param {number} status @param {unknown} payload */

@@ -23,14 +23,8 @@ const LOGGED_HEADERS = ['x-apitoken', 'x-accountcode', 'x-apikey', 'content-type
 export function mockApiMiddleware(options = {}) {
   /** @type {Map<string, Tenant>} */
   const tenants = new Map();
-  /** Requests served per socket: a request dropped on a reused socket gets retried by Chrome. */
-  const socketUse = new WeakMap();
 
   return async function mockApi(ctx, next) {
-    const socket = ctx.req.socket;
-    const priorRequests = socketUse.get(socket) || 0;
-    socketUse.set(socket, priorRequests + 1);
-
     const match = TENANT_PATH.exec(ctx.path);
     if (!match) return next();
     const name = match[1];
@@ -46,7 +40,7 @@ export function mockApiMiddleware(options = {}) {
     }
     try {
       if (rest === '/api_v3' || rest.startsWith('/api_v3/')) {
-        return await handleApi(ctx, tenant, name, rest.slice('/api_v3'.length) || '/', priorRequests > 0);
+        return await handleApi(ctx, tenant, name, rest.slice('/api_v3'.length) || '/');
       }
       if (rest.startsWith('/__control/')) return await handleControl(ctx, tenant, rest.slice('/__control/'.length), options);
       if (rest.startsWith('/files/') && (ctx.method === 'GET' || ctx.method === 'HEAD')) {
@@ -78,10 +72,18 @@ function takeFault(tenant, method, apiPath) {
   return fault;
 }
 
-/** Cuts the connection without an answer; fetch() rejects with a network error. */
-function dropConnection(ctx) {
+/**
+ * Cuts the connection so that fetch() rejects with a network error. A bare socket close is not
+ * enough for browsers: Chrome silently resends a request whose reused keep-alive connection
+ * closed before any byte came back, and the resend would succeed. A response head that no
+ * HTTP client accepts (two different Content-Lengths) fails the request for good. `drop:
+ * "socket"` closes the socket without a byte, for non-browser clients.
+ */
+function dropConnection(ctx, mode) {
   ctx.respond = false;
-  ctx.req.socket.destroy();
+  const socket = ctx.req.socket;
+  if (mode === 'socket') return socket.destroy();
+  socket.end('HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n', () => socket.destroy());
 }
 
 /**
@@ -89,24 +91,12 @@ function dropConnection(ctx) {
  * @param {Tenant} tenant
  * @param {string} tenantName
  * @param {string} rawPath path after /api_v3
- * @param {boolean} reusedSocket
  */
-async function handleApi(ctx, tenant, tenantName, rawPath, reusedSocket) {
+async function handleApi(ctx, tenant, tenantName, rawPath) {
   const method = ctx.method;
   const apiPath = rawPath.replace(/\.json$/, '') || '/';
-  const requestKey = `${method} ${ctx.url}`;
 
-  // Chrome silently resends a request whose reused keep-alive connection closed before any
-  // response; such a resend belongs to the dropped request, so it is dropped again, unlogged.
   const now = Date.now();
-  tenant.drops = tenant.drops.filter((d) => d.until > now);
-  const retry = tenant.drops.findIndex((d) => d.key === requestKey);
-  if (retry >= 0) {
-    const [d] = tenant.drops.splice(retry, 1);
-    if (reusedSocket && d.retries < 2) tenant.drops.push({ key: requestKey, until: now + 2000, retries: d.retries + 1 });
-    return dropConnection(ctx);
-  }
-
   const entry = {
     method,
     path: apiPath,
@@ -135,8 +125,7 @@ async function handleApi(ctx, tenant, tenantName, rawPath, reusedSocket) {
   if (fault?.drop) {
     entry.status = 0;
     entry.dropped = true;
-    if (reusedSocket) tenant.drops.push({ key: requestKey, until: Date.now() + 2000, retries: 0 });
-    return dropConnection(ctx);
+    return dropConnection(ctx, fault.drop);
   }
 
   if (fault?.status) {
@@ -202,7 +191,6 @@ async function handleControl(ctx, tenant, action, options) {
       tenant.config = { ...DEFAULT_CONFIG, ...options };
       tenant.faults = [];
       tenant.log = [];
-      tenant.drops = [];
       return sendJson(ctx, 200, { ok: true });
     case 'GET log':
       return sendJson(ctx, 200, tenant.log);

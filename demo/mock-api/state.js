@@ -28,8 +28,6 @@ export function createTenant(overrides = {}) {
     faults: [],
     /** @type {Array<Record<string, any>>} */
     log: [],
-    /** Recently dropped requests, see index.js. @type {Array<{key: string, until: number}>} */
-    drops: [],
   };
   return tenant;
 }
