@@ -11,7 +11,14 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   browserStartTimeout: 60000,
-  middleware: [mockApiMiddleware()],
+  middleware: [
+    mockApiMiddleware(),
+    // The CDN bundle must work from any path: serve it again under a deep, unrelated one.
+    (ctx, next) => {
+      if (ctx.path.startsWith('/cdn-copy/')) ctx.path = '/dist/cdn/' + ctx.path.split('/').pop();
+      return next();
+    },
+  ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({

@@ -1,0 +1,164 @@
+// `npm run bench`: builds, serves the CDN bundle with the mock API, drives Chromium with
+// playwright-core and prints medians, each against a baseline measured in the same run.
+// Timings live here, never in tests.
+import { spawn, execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { findChrome, CHROME_ARGS } from './find-chrome.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS) || 5;
+const PORT = Number(process.env.BENCH_PORT) || 8765;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`${ORIGIN}/scripts/bench/page.html`);
+      if (res.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('bench server did not start');
+}
+
+async function main() {
+  if (!process.argv.includes('--no-build')) {
+    console.log('Building…');
+    execSync('npm run build --silent', { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const chrome = findChrome();
+  if (!chrome) process.exit(1);
+  const server = spawn(
+    process.execPath,
+    ['node_modules/@web/dev-server/dist/bin.js', '--config', 'web-dev-server.config.mjs', '--port', String(PORT), '--hostname', '127.0.0.1'],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const browser = await chromium.launch({ executablePath: chrome, args: CHROME_ARGS.filter((a) => !a.startsWith('--headless')) });
+  const results = {};
+  try {
+    await waitForServer();
+    const tenant = `bench-${Date.now().toString(36)}`;
+    const control = (path, body) =>
+      fetch(`${ORIGIN}/mock/${tenant}/__control/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    await control('config', { visits: 1000, alwaysAvailable: true });
+
+    const page = async () => {
+      const p = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+      await p.goto(`${ORIGIN}/scripts/bench/page.html?tenant=${tenant}`);
+      await p.waitForFunction(() => window.benchReady === true);
+      return p;
+    };
+
+    // 1. Visit list with 1,000 visits vs a hand-written vanilla DOM render of the same items.
+    const list = { element: [], vanilla: [], vanillaAll: [], rows: 0 };
+    for (let i = 0; i < RUNS; i++) {
+      const p = await page();
+      const r = await p.evaluate(() => window.bench.visitList());
+      list.element.push(r.element);
+      list.vanilla.push(r.vanilla);
+      list.vanillaAll.push(r.vanillaAll);
+      list.rows = r.rows;
+      await p.close();
+    }
+    results.visitList = {
+      elementMs: median(list.element), vanillaSameRowsMs: median(list.vanilla), vanillaAllMs: median(list.vanillaAll), rows: list.rows,
+    };
+
+    // 2. Slot picker with ~4,000 slots: time to rendered, and the longest task while arrowing.
+    const slots = { render: [], baseline: [], maxEvent: [], longTasks: [], count: 0 };
+    for (let i = 0; i < RUNS; i++) {
+      const p = await page();
+      const r = await p.evaluate(() => window.bench.slotPickerRender());
+      slots.render.push(r.element);
+      slots.baseline.push(r.vanilla);
+      slots.count = r.slots;
+      await p.evaluate(() => window.bench.focusFirstSlot());
+      await p.evaluate(() => window.bench.observe());
+      for (let k = 0; k < 200; k++) await p.keyboard.press(k % 40 === 39 ? 'ArrowDown' : 'ArrowRight');
+      const t = await p.evaluate(() => window.bench.collect());
+      slots.maxEvent.push(t.maxEventMs);
+      slots.longTasks.push(t.longTasks);
+      await p.close();
+    }
+    results.slotPicker = {
+      slots: slots.count, elementMs: median(slots.render), vanillaMs: median(slots.baseline),
+      maxKeyEventMs: median(slots.maxEvent), longTasksOver50ms: median(slots.longTasks),
+    };
+
+    // 3. Intake form: script start to an interactive form, vs an empty module's start.
+    const form = { ready: [], baseline: [] };
+    for (let i = 0; i < RUNS; i++) {
+      const p = await browser.newPage();
+      await p.goto(`${ORIGIN}/scripts/bench/intake.html?tenant=${tenant}`);
+      await p.waitForFunction(() => window.intakeInteractiveAt !== undefined, null, { timeout: 20000 });
+      const r = await p.evaluate(() => ({ ready: window.intakeInteractiveAt - window.scriptStartAt, baseline: window.baselineTickAt - window.scriptStartAt }));
+      form.ready.push(r.ready);
+      form.baseline.push(r.baseline);
+      await p.close();
+    }
+    results.intakeForm = { interactiveMs: median(form.ready), emptyModuleMs: median(form.baseline) };
+
+    // 4. Memory: mount and remove each element 200 times; the heap must return to within 1 MB.
+    {
+      const p = await page();
+      const cdp = await p.context().newCDPSession(p);
+      const heap = async () => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        await cdp.send('HeapProfiler.collectGarbage');
+        return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      };
+      results.memory = {};
+      for (const tag of ['vsee-intake-form', 'vsee-slot-picker', 'vsee-visit-list']) {
+        await p.evaluate((t) => window.bench.churn(t, 20), tag); // warm caches
+        const before = await heap();
+        await p.evaluate((t) => window.bench.churn(t, 200), tag);
+        const after = await heap();
+        results.memory[tag] = { beforeMB: before / 1048576, afterMB: after / 1048576, deltaMB: (after - before) / 1048576 };
+      }
+      await p.close();
+    }
+
+    // 5. Requests to first render, and sharing between elements.
+    {
+      const p = await page();
+      results.requests = await p.evaluate(() => window.bench.requests());
+      await p.close();
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+
+  const f = (n) => (typeof n === 'number' ? n.toFixed(1) : String(n));
+  const v = results.visitList;
+  const s = results.slotPicker;
+  const i = results.intakeForm;
+  const rows = [
+    ['visit list, 1,000 visits: time to rendered', `${f(v.elementMs)} ms`, `vanilla DOM, same ${v.rows} rows: ${f(v.vanillaSameRowsMs)} ms`, `${f(v.elementMs / v.vanillaSameRowsMs)}× (target ≤ 1.5×)`],
+    ['', '', `vanilla DOM, all 1,000 rows: ${f(v.vanillaAllMs)} ms`, `${f(v.elementMs / v.vanillaAllMs)}×`],
+    [`slot picker, ${s.slots} slots: time to rendered`, `${f(s.elementMs)} ms`, `vanilla DOM buttons: ${f(s.vanillaMs)} ms`, `${f(s.elementMs / s.vanillaMs)}×`],
+    ['slot picker: longest key event over 200 arrows', `${f(s.maxKeyEventMs)} ms`, 'long-task threshold: 50 ms', `${s.longTasksOver50ms} long tasks`],
+    ['intake form: script start to interactive', `${f(i.interactiveMs)} ms`, `empty module: ${f(i.emptyModuleMs)} ms`, ''],
+  ];
+  for (const [tag, m] of Object.entries(results.memory)) {
+    rows.push([`memory: ${tag} mounted+removed 200×`, `${f(m.deltaMB * 1024)} KB`, `heap before: ${f(m.beforeMB)} MB`, m.deltaMB <= 1 ? 'within 1 MB' : 'OVER 1 MB']);
+  }
+  for (const [what, n] of Object.entries(results.requests)) rows.push([`requests: ${what}`, String(n), '', '']);
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length)));
+  console.log(`\nMedians of ${RUNS} runs (Chromium ${browser.version?.() ?? ''}, ${new Date().toISOString().slice(0, 10)}):\n`);
+  for (const r of rows) console.log(r.map((c, k) => c.padEnd(widths[k])).join('  │  '));
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/latest.json', JSON.stringify(results, null, 2));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

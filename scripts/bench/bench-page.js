@@ -1,0 +1,194 @@
+// The in-page half of `npm run bench`: every measurement renders from data already in memory
+// (a fake fetch), so network time does not blur the comparison with the vanilla baseline.
+import { VseeClient } from '/dist/cdn/vsee-clinic-elements.js';
+
+const tenant = new URLSearchParams(location.search).get('tenant');
+const base = `/mock/${tenant}/api_v3`;
+const headers = { 'X-AccountCode': 'vclinic', 'X-ApiToken': 'demo-patient-token' };
+const stage = document.getElementById('stage');
+const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+
+const now = Math.floor(Date.now() / 1000);
+const day = Math.floor(now / 86400) * 86400;
+const [visitsJson, slotsJson] = await Promise.all([
+  fetch(`${base}/visits`, { headers }).then((r) => r.text()),
+  fetch(`${base}/availability?room_code=ceproom1&start=${day}&end=${day + 15 * 86400}&duration=300`, { headers }).then((r) => r.text()),
+]);
+
+/** A client whose fetch answers from memory. */
+function memoryClient(routes) {
+  return new VseeClient({
+    baseUrl: '/bench',
+    accountCode: 'vclinic',
+    token: 'bench',
+    fetch: async (url) => {
+      const path = new URL(url, location.href).pathname;
+      const body = routes(path) ?? '{"data":null}';
+      return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+    },
+  });
+}
+
+const configure = (el) => {
+  el.setAttribute('room-code', 'ceproom1');
+  el.setAttribute('timezone', 'America/New_York');
+  return el;
+};
+
+async function until(check) {
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+}
+
+const visitRows = (el) => el.shadowRoot?.querySelectorAll('[part~="visit"]').length ?? 0;
+const slotButtons = (el) => el.shadowRoot?.querySelectorAll('[part~="slot"]').length ?? 0;
+
+function vanillaVisits(items) {
+  const fmt = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', dateStyle: 'medium', timeStyle: 'short' });
+  const ul = document.createElement('ul');
+  for (const v of items) {
+    const li = document.createElement('li');
+    const h = document.createElement('h3');
+    h.textContent = fmt.format(Number(v.start) * 1000);
+    const p = document.createElement('p');
+    p.textContent = `${v.provider?.full_name ?? `${v.provider?.first_name ?? ''} ${v.provider?.last_name ?? ''}`} · ${v.type} · ${v.status}`;
+    const b = document.createElement('button');
+    b.textContent = 'View details';
+    li.append(h, p, b);
+    ul.append(li);
+  }
+  return ul;
+}
+
+window.bench = {
+  async visitList() {
+    const visits = JSON.parse(visitsJson).data;
+    const client = memoryClient((p) => (p.endsWith('/visits') ? visitsJson : undefined));
+    stage.replaceChildren();
+    await frame();
+    let t0 = performance.now();
+    const el = configure(document.createElement('vsee-visit-list'));
+    el.client = client;
+    stage.append(el);
+    await until(() => visitRows(el) > 0);
+    await el.updateComplete;
+    await frame();
+    const element = performance.now() - t0;
+    const rows = visitRows(el);
+    stage.replaceChildren();
+    await frame();
+    t0 = performance.now();
+    stage.append(vanillaVisits(visits.slice(0, rows)));
+    await frame();
+    const vanilla = performance.now() - t0;
+    stage.replaceChildren();
+    await frame();
+    t0 = performance.now();
+    stage.append(vanillaVisits(visits));
+    await frame();
+    const vanillaAll = performance.now() - t0;
+    stage.replaceChildren();
+    return { element, vanilla, vanillaAll, rows, total: visits.length };
+  },
+
+  async slotPickerRender() {
+    const slots = JSON.parse(slotsJson).data;
+    const client = memoryClient((p) => (p.endsWith('/availability') ? slotsJson : undefined));
+    stage.replaceChildren();
+    await frame();
+    let t0 = performance.now();
+    const el = configure(document.createElement('vsee-slot-picker'));
+    el.setAttribute('days', '14');
+    el.setAttribute('duration', '300');
+    el.setAttribute('start', String(now));
+    el.client = client;
+    stage.append(el);
+    await until(() => slotButtons(el) > 0);
+    await el.updateComplete;
+    await frame();
+    const element = performance.now() - t0;
+    const count = slotButtons(el);
+    const holder = document.createElement('div');
+    t0 = performance.now();
+    const fmt = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', minute: '2-digit' });
+    for (const s of slots.filter((s) => s.start > now)) {
+      const b = document.createElement('button');
+      b.textContent = fmt.format(s.start * 1000);
+      holder.append(b);
+    }
+    document.body.append(holder);
+    await frame();
+    const vanilla = performance.now() - t0;
+    holder.remove();
+    window.picker = el;
+    return { element, vanilla, slots: count };
+  },
+
+  focusFirstSlot() {
+    const slot = window.picker.shadowRoot.querySelector('[part~="slot"][tabindex="0"]') ?? window.picker.shadowRoot.querySelector('[part~="slot"]');
+    slot.focus();
+  },
+
+  observe() {
+    window.longTasks = 0;
+    window.maxEvent = 0;
+    new PerformanceObserver((list) => (window.longTasks += list.getEntries().length)).observe({ type: 'longtask' });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'keydown') window.maxEvent = Math.max(window.maxEvent, e.duration);
+    }).observe({ type: 'event', durationThreshold: 16, buffered: false });
+  },
+
+  async collect() {
+    await frame();
+    await new Promise((r) => setTimeout(r, 300));
+    return { maxEventMs: window.maxEvent, longTasks: window.longTasks };
+  },
+
+  async churn(tag, times) {
+    const client = memoryClient((p) => (p.endsWith('/visits') ? visitsJson : p.endsWith('/availability') ? slotsJson : p.includes('/rooms/') ? '{"data":{"code":"ceproom1","name":"Room"}}' : undefined));
+    for (let i = 0; i < times; i++) {
+      const el = configure(document.createElement(tag));
+      el.client = client;
+      stage.append(el);
+      await el.updateComplete;
+      await frame();
+      el.remove();
+    }
+    stage.replaceChildren();
+    await frame();
+  },
+
+  async requests() {
+    const counts = {};
+    const realFetch = window.fetch;
+    let n = 0;
+    window.fetch = (...args) => {
+      if (String(args[0]).includes('/api_v3/')) n++;
+      return realFetch(...args);
+    };
+    const attrs = { 'api-base': base, 'account-code': 'vclinic', token: 'demo-patient-token', 'room-code': 'ceproom1' };
+    const make = (tag) => {
+      const el = document.createElement(tag);
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      return el;
+    };
+    const measure = async (label, els, ready) => {
+      n = 0;
+      stage.replaceChildren(...els);
+      await until(() => els.every(ready));
+      await frame();
+      counts[label] = n;
+      stage.replaceChildren();
+    };
+    await measure('vsee-slot-picker to first render', [make('vsee-slot-picker')], (el) => slotButtons(el) > 0);
+    await measure('vsee-visit-list to first render', [make('vsee-visit-list')], (el) => visitRows(el) > 0);
+    await measure('three vsee-visit-list at once', [make('vsee-visit-list'), make('vsee-visit-list'), make('vsee-visit-list')], (el) => visitRows(el) > 0);
+    await measure('vsee-intake-form to first render', [make('vsee-intake-form')], (el) => el.shadowRoot?.querySelector('textarea'));
+    window.fetch = realFetch;
+    return counts;
+  },
+};
+window.benchReady = true;
