@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { mockApiMiddleware } from './demo/mock-api/index.js';
+import { cspDemoMiddleware } from './scripts/csp.mjs';
 import { proxyMiddleware } from './scripts/proxy.mjs';
 
 // VSEE_API_BASE forwards the demo's API path to a real VSee base instead of the mock, for
@@ -15,6 +16,7 @@ export default {
   middleware: [
     ...(realBase ? [proxyMiddleware('/mock/demo/api_v3', realBase)] : []),
     mockApiMiddleware(),
+    cspDemoMiddleware(),
     // `/` serves the demo page.
     (ctx, next) => {
       if (ctx.path === '/') ctx.path = '/demo/index.html';

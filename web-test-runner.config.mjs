@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS } from './scripts/find-chrome.mjs';
 import { mockApiMiddleware } from './demo/mock-api/index.js';
+import { cspDemoMiddleware } from './scripts/csp.mjs';
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -13,6 +14,7 @@ export default {
   browserStartTimeout: 60000,
   middleware: [
     mockApiMiddleware(),
+    cspDemoMiddleware(),
     // The CDN bundle must work from any path: serve it again under a deep, unrelated one.
     (ctx, next) => {
       if (ctx.path.startsWith('/cdn-copy/')) ctx.path = '/dist/cdn/' + ctx.path.split('/').pop();

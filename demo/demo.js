@@ -3,6 +3,13 @@
 import '../src/index.ts';
 
 const $ = (sel) => document.querySelector(sel);
+
+// `?tenant=x` points the page at its own mock tenant (the end-to-end tests use this).
+const tenant = new URLSearchParams(location.search).get('tenant');
+const apiBase = `/mock/${tenant || 'demo'}/api_v3`;
+if (tenant) {
+  for (const el of document.querySelectorAll('[api-base]')) el.setAttribute('api-base', apiBase);
+}
 const elements = () => document.querySelectorAll('vsee-intake-form, vsee-slot-picker, vsee-visit-list');
 const log = (text) => {
   const li = document.createElement('li');
@@ -57,7 +64,7 @@ $('#locale-select')?.addEventListener('change', (e) => {
 });
 
 $('#reset-demo')?.addEventListener('click', async () => {
-  await fetch('/mock/demo/__control/reset', { method: 'POST' });
+  await fetch(apiBase.replace('/api_v3', '/__control/reset'), { method: 'POST' });
   sessionStorage.clear();
   location.reload();
 });
