@@ -1,2 +1,134 @@
-/** The only module that imports DOMPurify. Filled in by the visit list's work. */
-export {};
+/**
+ * The only module that imports DOMPurify. A provider's notes (`physical_exam`, `assessment_plan`,
+ * `patient_instructions`) are HTML written outside the patient's control; they reach the DOM
+ * only as the nodes this module returns.
+ *
+ * - DOMPurify is loaded with a dynamic import on first use, so pages that never open notes do
+ *   not download it (it is the largest dependency).
+ * - A private instance (`DOMPurify(window)`; the default export is a factory): our hook never
+ *   touches a copy the host page configured for its own use, and theirs never touch ours.
+ * - The result is a `DocumentFragment` (`RETURN_DOM_FRAGMENT`), inserted as nodes: the markup is
+ *   never serialized and parsed again in another context (no mXSS round trip, no `innerHTML`
+ *   sink, nothing for Trusted Types to block).
+ */
+import type { Config, DOMPurify } from 'dompurify';
+
+/** Only these URL schemes survive in `href`/`src`/`cite`; relative URLs are dropped too. */
+const SAFE_URL = /^(?:https?|mailto|tel):/i;
+/** What browsers ignore when they read a URL's scheme (so `java\tscript:` is still javascript:). */
+// eslint-disable-next-line no-control-regex
+const URL_IGNORED = /[\u0000-\u0020\u00A0\u1680\u180E\u2000-\u2029\u205F\u3000\uFEFF]/g;
+const URL_ATTRS = ['href', 'src', 'cite', 'longdesc', 'xlink:href'];
+
+const FORBID_TAGS = [
+  // Code, styles and document-level elements.
+  'script', 'style', 'link', 'meta', 'base', 'title', 'template', 'slot', 'noscript', 'noembed', 'noframes',
+  'xmp', 'plaintext', 'portal',
+  // Forms: notes must not be able to ask for a password or post anywhere.
+  'form', 'input', 'button', 'textarea', 'select', 'option', 'optgroup', 'datalist', 'output', 'fieldset',
+  'legend', 'label', 'keygen', 'dialog',
+  // Embedded and active content.
+  'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param', 'audio', 'video', 'source', 'track',
+  'picture', 'canvas', 'map', 'area', 'marquee',
+  // Other namespaces (also excluded by the html-only profile).
+  'svg', 'math',
+];
+
+const FORBID_ATTR = [
+  // Styling and ids could spoof or break the element's own UI and ARIA references.
+  'style', 'class', 'id', 'name', 'form',
+  // URL-bearing attributes DOMPurify does not check as URLs, or that fetch on their own.
+  'srcset', 'ping', 'action', 'formaction', 'background', 'poster', 'xlink:href', 'usemap',
+  // Focus and editing behaviour belongs to the element.
+  'tabindex', 'accesskey', 'autofocus', 'contenteditable', 'draggable', 'popover', 'popovertarget',
+];
+
+const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS,
+  FORBID_ATTR,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  ALLOWED_URI_REGEXP: SAFE_URL,
+  RETURN_DOM_FRAGMENT: true,
+};
+
+let purifier: Promise<DOMPurify> | undefined;
+
+function createPurifier(): Promise<DOMPurify> {
+  return import('dompurify').then(({ default: factory }) => {
+    const purify = factory(window);
+    purify.addHook('afterSanitizeAttributes', (node) => {
+      if (node.nodeType !== 1) return;
+      const el = node as Element;
+      // DOMPurify lets `data:` through on images (DATA_URI_TAGS); notes do not need that.
+      for (const name of URL_ATTRS) {
+        const value = el.getAttribute(name);
+        if (value !== null && !SAFE_URL.test(value.replace(URL_IGNORED, ''))) el.removeAttribute(name);
+      }
+      if (el.localName === 'a' && el.hasAttribute('href')) {
+        // A link leaves the patient's page: new tab, no window.opener, no referrer.
+        el.setAttribute('target', '_blank');
+        el.setAttribute('rel', 'noopener noreferrer');
+      } else {
+        el.removeAttribute('target');
+      }
+    });
+    return purify;
+  });
+}
+
+type Policy = NonNullable<Config['TRUSTED_TYPES_POLICY']>;
+interface PolicyFactory {
+  createPolicy(name: string, rules: { createHTML(s: string): string; createScriptURL(s: string): string }): Policy;
+}
+
+let policy: Policy | null | undefined;
+
+/**
+ * Under `require-trusted-types-for 'script'` DOMPurify's parser needs TrustedHTML. We hand it a
+ * policy of our own (named `vsee-clinic-elements`) so a page that also runs DOMPurify does not
+ * collide with the default `dompurify` policy name. The policy is private to this module and
+ * only ever feeds DOMPurify's inert parser. If the page's CSP does not allow the name, DOMPurify
+ * falls back to its own policy.
+ */
+function trustedTypesPolicy() {
+  if (policy !== undefined) return policy;
+  policy = null;
+  const tt = (globalThis as { trustedTypes?: PolicyFactory }).trustedTypes;
+  if (tt?.createPolicy) {
+    try {
+      policy = tt.createPolicy('vsee-clinic-elements', { createHTML: (s: string) => s, createScriptURL: (s: string) => s });
+    } catch {
+      policy = null;
+    }
+  }
+  return policy;
+}
+
+/**
+ * Sanitizes a provider's HTML notes into nodes that are safe to insert: HTML only (no SVG or
+ * MathML), no scripts, styles, forms, frames, objects or event handlers, only http(s)/mailto/tel
+ * URLs, and every link opens in a new tab with `rel="noopener noreferrer"`. Loads DOMPurify on
+ * first use.
+ */
+export async function sanitizeNotes(html: string): Promise<DocumentFragment> {
+  purifier ??= createPurifier();
+  let purify: DOMPurify;
+  try {
+    purify = await purifier;
+  } catch (e) {
+    // A failed chunk load (offline) may succeed later.
+    purifier = undefined;
+    throw e;
+  }
+  if (typeof html !== 'string' || !html) return document.createDocumentFragment();
+  if (!purify.isSupported) {
+    // Without a working DOMPurify nothing is trusted as markup: show the text only.
+    const frag = document.createDocumentFragment();
+    frag.append(document.createTextNode(html.replace(/<[^>]*>/g, ' ')));
+    return frag;
+  }
+  const tt = trustedTypesPolicy();
+  return purify.sanitize(html, tt ? { ...CONFIG, TRUSTED_TYPES_POLICY: tt } : CONFIG);
+}
