@@ -1,0 +1,59 @@
+/**
+ * The unsent draft of an intake, kept in `sessionStorage` only: it lives as long as the tab,
+ * survives a reload, and never reaches `localStorage`, cookies or the URL (health data).
+ */
+export interface DraftAttachment {
+  id: string;
+  name: string;
+  size?: number;
+}
+
+export interface IntakeDraft {
+  values: Record<string, unknown>;
+  attachments: DraftAttachment[];
+  /** An intake already saved for this draft: a retry after a reload must not create another. */
+  savedIntakeId?: string;
+}
+
+export function draftKey(accountCode: string | undefined, roomCode: string | undefined, intakeId?: string): string {
+  return `vsee-intake-draft:${accountCode ?? ''}:${roomCode ?? ''}:${intakeId || 'new'}`;
+}
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.sessionStorage;
+  } catch {
+    return undefined; // storage disabled (privacy settings, sandboxed frame)
+  }
+}
+
+export function loadDraft(key: string): IntakeDraft | undefined {
+  try {
+    const raw = storage()?.getItem(key);
+    if (!raw) return undefined;
+    const d = JSON.parse(raw) as Partial<IntakeDraft>;
+    if (typeof d !== 'object' || d === null || typeof d.values !== 'object' || d.values === null) return undefined;
+    const attachments = Array.isArray(d.attachments)
+      ? d.attachments.filter((a): a is DraftAttachment => typeof a?.id === 'string' && typeof a?.name === 'string')
+      : [];
+    return { values: d.values, attachments, ...(typeof d.savedIntakeId === 'string' ? { savedIntakeId: d.savedIntakeId } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveDraft(key: string, draft: IntakeDraft): void {
+  try {
+    storage()?.setItem(key, JSON.stringify(draft));
+  } catch {
+    /* quota or disabled storage: the draft is a convenience */
+  }
+}
+
+export function clearDraft(key: string): void {
+  try {
+    storage()?.removeItem(key);
+  } catch {
+    /* ignore */
+  }
+}
