@@ -237,7 +237,7 @@ describe('<vsee-intake-form> walk-in and waiting room', () => {
   });
 
   it('a failed walk-in keeps the intake and a retry does not create another', async () => {
-    await mock.fault({ method: 'POST', path: '/visits/add_walkin', status: 403, body: { code: 403, message: 'The waiting room is full.' } });
+    await mock.fault({ method: 'POST', path: '/visits/add_walkin', status: 403, body: JSON.stringify({ code: 403, message: 'The waiting room is full.' }), contentType: 'application/json' });
     const el = await ready(await form(mock, { then: 'walkin' }));
     typeReason(el, 'Retry me');
     const err = oneEvent(el, 'vsee-error');

@@ -229,7 +229,7 @@ describe('<vsee-intake-form>', () => {
     });
 
     it('a failure says so in words, keeps every value, and a retry creates one intake', async () => {
-      await mock.fault({ method: 'POST', path: '/intakes', status: 400, body: { code: 400, message: 'Reason contains unsupported characters.' } });
+      await mock.fault({ method: 'POST', path: '/intakes', status: 400, body: JSON.stringify({ code: 400, message: 'Reason contains unsupported characters.' }), contentType: 'application/json' });
       const el = await ready(await form(mock, {}, customQuestions));
       typeInto(el, '#reason', 'Fever');
       typeInto(el, '#phone', '(712) 345-6789');
