@@ -168,6 +168,11 @@ describe('<vsee-intake-form>', () => {
       expect(summary.textContent).to.contain('Reason for visit');
       expect(errors).to.equal(0);
       await expect(el).to.be.accessible();
+      // Fixing the field clears its error and the summary.
+      typeInto(el, '#reason', 'Earache');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part=summary]')).to.equal(null);
+      expect(reason.getAttribute('aria-invalid')).to.equal('false');
     });
 
     it('an invalid phone never reaches the API and the phone field gets focus', async () => {

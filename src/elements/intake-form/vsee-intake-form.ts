@@ -137,7 +137,7 @@ export class VseeIntakeForm extends VseeElement {
   @state() private _touched = new Set<string>();
   @state() private _dirty = new Set<string>();
   @state() private _submitted = false;
-  @state() private _problems: Problem[] = [];
+  @state() private _showSummary = false;
   @state() private _summaryKey = 0;
   @state() private _busy: Busy = null;
   @state() private _submitError?: { step: 'save' | 'visit' | 'uploads'; text: string };
@@ -484,7 +484,7 @@ export class VseeIntakeForm extends VseeElement {
   #invalidCustom(): FieldControl[] {
     const seen = new Set<string>();
     return customControls(this).filter((c) => {
-      if (c.checkValidity() || seen.has(c.name)) return false;
+      if (c.validity.valid || seen.has(c.name)) return false;
       seen.add(c.name);
       return true;
     });
@@ -529,14 +529,14 @@ export class VseeIntakeForm extends VseeElement {
     this.#refreshCustomInvalid();
     const problems = this.#collectProblems();
     if (problems.length) {
-      this._problems = problems;
+      this._showSummary = true;
       this._summaryKey++;
       this._submitError = undefined;
       await this.updateComplete;
       problems[0]!.focus();
       return;
     }
-    this._problems = [];
+    this._showSummary = false;
     this.#submitting = true;
     this._submitError = undefined;
     this._announce = this.msg('announceSaving');
@@ -982,7 +982,7 @@ export class VseeIntakeForm extends VseeElement {
     const busy = this._busy !== null;
     const locale = this.resolvedLocale;
     return html`<form part="form" novalidate @submit=${this.#onSubmit} aria-busy=${busy ? 'true' : 'false'}>
-      ${this._problems.length ? keyed(this._summaryKey, this.#renderSummary()) : nothing}
+      ${this._showSummary ? keyed(this._summaryKey, this.#renderSummary()) : nothing}
 
       <div class="field" part="field">
         <label for="reason" part="label">${this.msg('reasonLabel')} <span class="req">${this.msg('required')}</span></label>
@@ -1113,12 +1113,16 @@ export class VseeIntakeForm extends VseeElement {
     return this.msg('submit');
   }
 
+  /** The problems as they are now: a fixed one leaves the list while the patient works. */
   #renderSummary() {
-    const n = this._problems.length;
+    void this._customVersion;
+    const problems = this.#collectProblems();
+    const n = problems.length;
+    if (!n) return nothing;
     return html`<div class="summary" part="summary" role="alert">
       <p>${n === 1 ? this.msg('summaryOne') : this.msg('summaryMany', { count: n })}</p>
       <ul>
-        ${this._problems.map(
+        ${problems.map(
           (p) => html`<li><button type="button" class="link" @click=${p.focus}>${this.msg('summaryItem', { field: p.field, error: p.message })}</button></li>`,
         )}
       </ul>
