@@ -58,6 +58,11 @@ document.addEventListener('vsee-reschedule-request', (e) => {
   dialog.showModal();
 });
 
+// The intake's `then`: what happens after it is saved (a walk-in opens the waiting room).
+$('#intake-then')?.addEventListener('change', (e) => {
+  $('#intake vsee-intake-form')?.setAttribute('then', e.target.value);
+});
+
 $('#locale-select')?.addEventListener('change', (e) => {
   document.documentElement.lang = e.target.value;
   for (const el of elements()) el.setAttribute('locale', e.target.value);
