@@ -236,6 +236,22 @@ describe('<vsee-intake-form> walk-in and waiting room', () => {
     await ready;
   });
 
+  it('a reload while waiting returns to the waiting room instead of a new intake', async () => {
+    await mock.config({ walkinReadyAfterMs: 60_000 });
+    const { el, visit } = await walkin();
+    el.remove();
+    const again = await form(mock, { then: 'walkin' });
+    await waitUntil(() => again.shadowRoot!.querySelector('[part=waiting-room]'), 'not back in the waiting room');
+    await mock.config({ walkinReadyAfterMs: 0 });
+    const { detail } = await oneEvent(again, 'vsee-visit-ready');
+    expect(detail.visit.id).to.equal(visit.id);
+    expect(posts(await mock.log(), '/intakes')).to.have.length(1);
+    again.remove();
+    // Once the visit started, a reload shows the form again.
+    const fresh = await ready(await form(mock, { then: 'walkin' }));
+    expect(fresh.shadowRoot!.querySelector('[part=waiting-room]')).to.equal(null);
+  });
+
   it('a failed walk-in keeps the intake and a retry does not create another', async () => {
     await mock.fault({ method: 'POST', path: '/visits/add_walkin', status: 403, body: JSON.stringify({ code: 403, message: 'The waiting room is full.' }), contentType: 'application/json' });
     const el = await ready(await form(mock, { then: 'walkin' }));

@@ -57,3 +57,37 @@ export function clearDraft(key: string): void {
     /* ignore */
   }
 }
+
+/** A walk-in the patient is waiting for: a reload returns to the waiting room, not to a new intake. */
+export interface WaitingRecord {
+  visitId: string;
+  since: number;
+  roomName?: string;
+}
+
+export function loadWaiting(key: string): WaitingRecord | undefined {
+  try {
+    const raw = storage()?.getItem(`${key}:waiting`);
+    const w = raw ? (JSON.parse(raw) as Partial<WaitingRecord>) : undefined;
+    if (!w || typeof w.visitId !== 'string' || typeof w.since !== 'number') return undefined;
+    return { visitId: w.visitId, since: w.since, ...(typeof w.roomName === 'string' ? { roomName: w.roomName } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveWaiting(key: string, record: WaitingRecord): void {
+  try {
+    storage()?.setItem(`${key}:waiting`, JSON.stringify(record));
+  } catch {
+    /* ignore */
+  }
+}
+
+export function clearWaiting(key: string): void {
+  try {
+    storage()?.removeItem(`${key}:waiting`);
+  } catch {
+    /* ignore */
+  }
+}

@@ -22,7 +22,7 @@ import {
   validateState,
 } from './validators.js';
 import { controlLabel, customControls, readCustomValues, writeCustomValue, type CustomValue, type FieldControl } from './custom-fields.js';
-import { clearDraft, draftKey, loadDraft, saveDraft, type DraftAttachment } from './draft.js';
+import { clearDraft, clearWaiting, draftKey, loadDraft, loadWaiting, saveDraft, saveWaiting, type DraftAttachment } from './draft.js';
 
 type BuiltinField = 'reason' | 'visitType' | 'consultation' | 'state' | 'phone';
 type Phase = 'form' | 'saved' | 'econsult' | 'waiting' | 'ready' | 'left' | 'timedout' | 'ended';
@@ -326,6 +326,15 @@ export class VseeIntakeForm extends VseeElement {
     this.#draftReady = true;
     if (this.#restoredKey === key) return;
     this.#restoredKey = key;
+    const waiting = loadWaiting(key);
+    if (waiting && this._phase === 'form') {
+      // Reloaded while in the waiting room: go back there rather than start a second visit.
+      this._waitVisit = { id: waiting.visitId };
+      this.#waitStart = waiting.since;
+      this._phase = 'waiting';
+      if (this.isConnected) this.#resumeWaiting();
+      return;
+    }
     const draft = loadDraft(key);
     if (!draft) return;
     this.#fill(draft.values);
@@ -634,6 +643,7 @@ export class VseeIntakeForm extends VseeElement {
   /** After a closed or finished visit: a fresh, empty form for a new intake. */
   #startNew() {
     this.#stopWaiting();
+    clearWaiting(this.#draftKey);
     this.#savedIntake = undefined;
     this.#savedSnapshot = undefined;
     this.#visit = undefined;
@@ -761,6 +771,7 @@ export class VseeIntakeForm extends VseeElement {
     this._waitVisit = visit;
     this.#waitStart = Date.now();
     this._phase = 'waiting';
+    saveWaiting(this.#draftKey, { visitId: visit.id, since: this.#waitStart });
     this.#focusAfterUpdate = '.waiting .title';
     this.#resumeWaiting();
   }
@@ -819,6 +830,7 @@ export class VseeIntakeForm extends VseeElement {
       const started = visit.status === 25 || (typeof visit.actual_start === 'number' && visit.actual_start > 0);
       if (started) {
         this.#stopWaiting();
+        clearWaiting(this.#draftKey);
         this._phase = 'ready';
         this.#focusAfterUpdate = '.done';
         this.emit('vsee-visit-ready', { visit });
@@ -826,6 +838,7 @@ export class VseeIntakeForm extends VseeElement {
       }
       if (visit.status === 30 || visit.status === 40) {
         this.#stopWaiting();
+        clearWaiting(this.#draftKey);
         this._phase = 'ended';
         this.#focusAfterUpdate = '.done';
         return;
@@ -851,6 +864,7 @@ export class VseeIntakeForm extends VseeElement {
     this.#stopWaiting();
     try {
       await api.closeVisit(id, reason);
+      clearWaiting(this.#draftKey);
       this._confirmLeave = false;
       this._phase = reason === 'patient_exit_room' ? 'left' : 'timedout';
       this.#focusAfterUpdate = '.done';
