@@ -15,11 +15,15 @@ const timeIn = (ts: number) =>
 /** The button of the slot at `ts` (its label starts with the local time; the first such day). */
 const buttonAt = (el: Element, ts: number) => slotButtons(el).find((b) => norm(b.getAttribute('aria-label')).startsWith(`${timeIn(ts)},`))!;
 
+const mounted: Element[] = [];
+afterEach(() => mounted.splice(0).forEach((el) => el.remove()));
+
 async function picker(mock: MockTenant, extra: Record<string, string> = {}) {
   const el = document.createElement('vsee-slot-picker');
-  for (const [k, v] of Object.entries({ ...mock.attrs, 'member-id': MEMBER, timezone: 'America/New_York', days: '2', ...extra })) el.setAttribute(k, v);
-  const parent = await fixture(html`<div></div>`);
-  parent.append(el);
+  for (const [k, v] of Object.entries({ ...mock.attrs, 'member-id': MEMBER, timezone: 'America/New_York', days: '2', duration: '3600', ...extra })) el.setAttribute(k, v);
+  // Not `fixture()` of a plain element: it waits for an animation frame, which a background tab never gets.
+  document.body.append(el);
+  mounted.push(el);
   await waitUntil(() => slotButtons(el).length > 0, 'no slots shown', { timeout: 5000 });
   await el.updateComplete;
   return el;
@@ -65,11 +69,11 @@ describe('<vsee-slot-picker> with the mock API', () => {
   it('says the slot was taken, refetches and lets the patient choose again', async () => {
     const el = await picker(mock);
     const now = Math.floor(Date.now() / 1000);
-    const [{ start }] = await api.getAvailability({ start: now, end: now + 7 * 86400, room_code: 'ceproom1', duration: 900 });
+    const [{ start }] = await api.getAvailability({ start: now, end: now + 7 * 86400, room_code: 'ceproom1', duration: 3600 });
     buttonAt(el, start).click();
     await el.updateComplete;
     // Another patient books the same provider at that time first.
-    await api.createAppointment({ slot_start: start, slot_end: start + 900, provider_id: '509', type: 2 });
+    await api.createAppointment({ slot_start: start, slot_end: start + 3600, provider_id: '509', type: 2 });
     const before = requests(await mock.log(), 'GET', '/availability').length;
     let errors = 0;
     el.addEventListener('vsee-error', () => errors++);
@@ -96,7 +100,7 @@ describe('<vsee-slot-picker> with the mock API', () => {
   });
 
   it('reschedules with visit-id: shows the old and new time and moves the appointment', async () => {
-    const [s1, , s3] = await api.getAvailability({ start: Math.floor(Date.now() / 1000), end: Math.floor(Date.now() / 1000) + 3 * 86400, room_code: 'ceproom1', duration: 900 });
+    const [s1, , s3] = await api.getAvailability({ start: Math.floor(Date.now() / 1000), end: Math.floor(Date.now() / 1000) + 3 * 86400, room_code: 'ceproom1', duration: 3600 });
     const visit = await api.createAppointment({ slot_start: s1.start, slot_end: s1.end, provider_id: '509', member_id: MEMBER, type: 2 });
     const el = await picker(mock, { 'visit-id': visit.id });
     await waitUntil(() => norm(sr(el).querySelector('[part~="current"]')?.textContent).startsWith('Your current appointment:'));

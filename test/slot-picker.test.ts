@@ -35,6 +35,9 @@ function fake(responder: Responder) {
   return { client, calls: f.calls };
 }
 
+const mounted: Element[] = [];
+afterEach(() => mounted.splice(0).forEach((el) => el.remove()));
+
 async function loaded(el: VseeSlotPicker) {
   await waitUntil(() => sr(el).querySelector('[role="grid"], .empty, .body .message.error'), 'the picker did not load', { timeout: 4000 });
   await el.updateComplete;
@@ -248,8 +251,8 @@ describe('<vsee-slot-picker>', () => {
       el.setAttribute('start', String(MAR9));
       el.setAttribute('timezone', 'America/New_York');
       const errorEvent = oneEvent(el, 'vsee-error');
-      const parent = await fixture(html`<div></div>`);
-      parent.append(el);
+      document.body.append(el);
+      mounted.push(el);
       const { detail } = await errorEvent;
       expect(detail.operation).to.equal('getAvailability');
       expect(detail.error.status).to.equal(500);
@@ -437,6 +440,18 @@ describe('<vsee-slot-picker>', () => {
       sr(el).querySelector<HTMLButtonElement>('[part="book-button"]')!.click();
       await oneEvent(el, 'vsee-appointment-booked');
       expect(calls.find((c) => c.method === 'POST')!.body).to.deep.include({ provider_id: '102' });
+    });
+
+    it('treats a refusal that says the time is no longer available like a conflict', async () => {
+      const { client, calls } = bookingApi(() => json({ message: 'This time slot is no longer available.' }, 400));
+      const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`);
+      await loaded(el);
+      slotButtons(el)[0].click();
+      await el.updateComplete;
+      sr(el).querySelector<HTMLButtonElement>('[part="book-button"]')!.click();
+      await waitUntil(() => sr(el).querySelector('[data-focus="taken"]'));
+      await waitUntil(() => availabilityCalls(calls).length === 2 && slotButtons(el).length === 1);
+      expect(slotButtons(el)[0].getAttribute('aria-pressed')).to.equal('false');
     });
 
     it('keeps the choice after a failure, fires vsee-error, and books on retry', async () => {

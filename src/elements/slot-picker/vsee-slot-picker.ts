@@ -18,6 +18,11 @@ const DEFAULT_DAYS = 7;
 /** How far past an empty range we look for the next open time, and in how large requests. */
 const LOOKAHEAD_DAYS = 60;
 const LOOKAHEAD_CHUNK = 14;
+/** Slot buttons rendered per task at most (whole days). */
+const RENDER_CHUNK = 200;
+
+/** Lets the browser paint and handle input between parsing a large answer and rendering it. */
+const yieldToMain = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 /** A range of whole local days: `bounds` are the `days + 1` local midnights that split it. */
 interface DayRange {
@@ -135,6 +140,9 @@ export class VseeSlotPicker extends VseeElement {
   #booking = false;
   #view?: View;
   #viewKey = '';
+  /** Days of the current view rendered so far; the rest follow a chunk per task. */
+  #shownDays = 0;
+  #chunkTimer?: ReturnType<typeof setTimeout>;
   /** Where focus goes after the next render: an element's `data-focus`, or the grid once loaded. */
   #focusTarget?: string;
   #focusGridWhenLoaded = false;
@@ -158,6 +166,8 @@ export class VseeSlotPicker extends VseeElement {
           this.reportError(error, 'getAvailability');
           throw error;
         }
+        if (raw.length > RENDER_CHUNK) await yieldToMain();
+        signal.throwIfAborted();
       }
       const pid = providerId ? String(providerId) : undefined;
       const grouped = groupSlots(raw, range.bounds, range.keys, nowSec(), pid);
@@ -254,6 +264,14 @@ export class VseeSlotPicker extends VseeElement {
     },
   });
 
+  #tzCache?: { timezone: string | undefined; tz: string };
+
+  /** Resolving the zone builds an Intl formatter: do it once per `timezone` value, not per call. */
+  protected override get tz(): string {
+    if (!this.#tzCache || this.#tzCache.timezone !== this.timezone) this.#tzCache = { timezone: this.timezone, tz: super.tz };
+    return this.#tzCache.tz;
+  }
+
   get #days(): number {
     return this.days ?? DEFAULT_DAYS;
   }
@@ -323,33 +341,57 @@ export class VseeSlotPicker extends VseeElement {
     const tz = this.tz;
     const key = `${locale}|${tz}`;
     if (this.#view?.loaded === loaded && this.#viewKey === key) return this.#view;
-    const unknown = this.common('unknown');
-    const dayFmt = dateTimeFormat(locale, tz, { weekday: 'long', month: 'long', day: 'numeric' });
-    const template = this.msg('slotLabel');
-    const times = new Array<string>(loaded.slots.length);
-    const labels = new Array<string>(loaded.slots.length);
-    const dayLabels: string[] = [];
-    for (const day of loaded.days) {
-      // Noon of the day is safely inside it whatever the DST change.
-      const dayLabel = dayFmt.format((day.start + 12 * 3600) * 1000);
-      dayLabels.push(dayLabel);
-      let seen: Set<string> | undefined = new Set();
-      for (let i = day.from; i < day.to; i++) {
-        const time = formatTime(loaded.slots[i].start, locale, tz, unknown);
-        times[i] = time;
-        if (seen?.has(time)) seen = undefined;
-        else seen?.add(time);
-      }
-      // When the clock falls back, 1:30 AM happens twice: name the zone (EDT / EST) that day.
-      const zoned = seen ? undefined : dateTimeFormat(locale, tz, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
-      for (let i = day.from; i < day.to; i++) {
-        if (zoned) times[i] = zoned.format(loaded.slots[i].start * 1000);
-        labels[i] = format(template, { time: times[i], date: dayLabel });
-      }
-    }
-    this.#view = { loaded, times, labels, dayLabels };
+    const n = loaded.slots.length;
+    this.#view = { loaded, times: new Array<string>(n), labels: new Array<string>(n), dayLabels: [] };
     this.#viewKey = key;
+    this.#shownDays = 0;
     return this.#view;
+  }
+
+  /** Formats one day's labels the first time the day renders (Intl formatters are cached). */
+  #labelDay(view: View, d: number): void {
+    if (view.dayLabels[d] !== undefined) return;
+    const { slots } = view.loaded;
+    const day = view.loaded.days[d];
+    const locale = this.resolvedLocale;
+    const tz = this.tz;
+    const unknown = this.common('unknown');
+    // Noon of the day is safely inside it whatever the DST change.
+    const dayLabel = dateTimeFormat(locale, tz, { weekday: 'long', month: 'long', day: 'numeric' }).format((day.start + 12 * 3600) * 1000);
+    const template = this.msg('slotLabel');
+    let seen: Set<string> | undefined = new Set();
+    for (let i = day.from; i < day.to; i++) {
+      const time = formatTime(slots[i].start, locale, tz, unknown);
+      view.times[i] = time;
+      if (seen?.has(time)) seen = undefined;
+      else seen?.add(time);
+    }
+    // When the clock falls back, 1:30 AM happens twice: name the zone (EDT / EST) that day.
+    const zoned = seen ? undefined : dateTimeFormat(locale, tz, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+    for (let i = day.from; i < day.to; i++) {
+      if (zoned) view.times[i] = zoned.format(slots[i].start * 1000);
+      view.labels[i] = format(template, { time: view.times[i], date: dayLabel });
+    }
+    view.dayLabels[d] = dayLabel;
+  }
+
+  /**
+   * How many days to render now. A long range renders a chunk of days per task, so ~4,000
+   * buttons never block the main thread for long; the day holding the tab stop comes first.
+   */
+  #daysToShow(view: View): number {
+    const { days, slots } = view.loaded;
+    let count = this.#shownDays;
+    let budget = 0;
+    while (count < days.length && (budget === 0 || budget + (days[count].to - days[count].from) <= RENDER_CHUNK)) {
+      budget += days[count].to - days[count].from;
+      count++;
+    }
+    if (this.#activeStart !== undefined && slots.length) {
+      count = Math.max(count, this.#dayOf(days, this.#indexAt(slots, this.#activeStart)) + 1);
+    }
+    this.#shownDays = count;
+    return count;
   }
 
   #rangeLabel(range: DayRange): string {
@@ -498,6 +540,22 @@ export class VseeSlotPicker extends VseeElement {
     if (i >= 0) this.#setActive(i, false);
   };
 
+  #scheduleChunk(): void {
+    const view = this.#view;
+    const showing = this._slots.status === TaskStatus.COMPLETE && this._slots.value === view?.loaded;
+    if (!view || !showing || this.#shownDays >= view.loaded.days.length || this.#chunkTimer !== undefined) return;
+    this.#chunkTimer = setTimeout(() => {
+      this.#chunkTimer = undefined;
+      this.requestUpdate();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#chunkTimer);
+    this.#chunkTimer = undefined;
+  }
+
   /** After a render: exactly one slot button is in the tab order. */
   #syncRovingTabindex(): void {
     const view = this.#view;
@@ -516,6 +574,7 @@ export class VseeSlotPicker extends VseeElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.#syncRovingTabindex();
+    this.#scheduleChunk();
     const root = this.renderRoot as ShadowRoot;
     if (this.#focusGridWhenLoaded && (this._slots.status === TaskStatus.COMPLETE || this._slots.status === TaskStatus.ERROR)) {
       this.#focusGridWhenLoaded = false;
@@ -644,6 +703,8 @@ export class VseeSlotPicker extends VseeElement {
 
   #renderGrid(view: View): TemplateResult {
     const chosen = this._chosen?.start;
+    const { days, slots } = view.loaded;
+    const shown = this.#daysToShow(view);
     return html`<div
       role="grid"
       class="grid"
@@ -654,8 +715,8 @@ export class VseeSlotPicker extends VseeElement {
       @click=${this.#onGridClick}
       @focusin=${this.#onGridFocus}
     >
-      ${view.loaded.days.map((day, d) => {
-        const chosenHere = chosen !== undefined && chosen >= view.loaded.slots[day.from].start && chosen <= view.loaded.slots[day.to - 1].start ? chosen : -1;
+      ${days.slice(0, shown).map((day, d) => {
+        const chosenHere = chosen !== undefined && chosen >= slots[day.from].start && chosen <= slots[day.to - 1].start ? chosen : -1;
         // Only the days whose choice changed render again: ~4,000 buttons stay cheap.
         return guard([view, chosenHere], () => this.#renderDay(view, day, d, chosenHere));
       })}
@@ -664,6 +725,7 @@ export class VseeSlotPicker extends VseeElement {
 
   #renderDay(view: View, day: DayGroup, d: number, chosen: number): TemplateResult {
     const { slots } = view.loaded;
+    this.#labelDay(view, d);
     const buttons: TemplateResult[] = [];
     for (let i = day.from; i < day.to; i++) {
       const on = slots[i].start === chosen;
