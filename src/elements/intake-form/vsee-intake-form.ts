@@ -115,9 +115,9 @@ export class VseeIntakeForm extends VseeElement {
   /** A provider to send the intake to, sent as `provider_id`. */
   @property({ attribute: 'provider-id' }) providerId?: string;
   /** `walkin` or `schedule`: the intake's type; when set the patient is not asked. */
-  @property({ attribute: 'visit-type' }) visitType?: string;
+  @property({ attribute: 'visit-type' }) visitType?: 'walkin' | 'schedule';
   /** After saving: `none` (default), `walkin` (join the waiting room) or `econsult`. */
-  @property({ attribute: 'then' }) then?: string;
+  @property({ attribute: 'then' }) then?: 'none' | 'walkin' | 'econsult';
   /** Seconds a walk-in waits before the waiting room closes it (`max_waiting_time_reached`). Default: no limit. */
   @property({ attribute: 'max-wait', converter: numberAttr }) maxWait?: number;
   /** File types the attachments accept, as in `<input accept>`. Default images and PDF. */
@@ -199,10 +199,10 @@ export class VseeIntakeForm extends VseeElement {
 
   protected override validateConfig(): string[] {
     const errors = super.validateConfig();
-    if (this.visitType && !['walkin', 'schedule'].includes(this.visitType)) {
+    if (this.visitType && !(['walkin', 'schedule'] as string[]).includes(this.visitType)) {
       errors.push(this.msg('configBadVisitType', { value: this.visitType }));
     }
-    if (this.then && !['none', 'walkin', 'econsult'].includes(this.then)) {
+    if (this.then && !(['none', 'walkin', 'econsult'] as string[]).includes(this.then)) {
       errors.push(this.msg('configBadThen', { value: this.then }));
     }
     this.checkNumber(errors, 'max-wait', this.maxWait, (n) => n > 0, this.msg('ruleSeconds'));
