@@ -438,6 +438,8 @@ describe('<vsee-intake-form>', () => {
       expect(body.room_code).to.equal(ROOM);
       expect(body.intake_id).to.be.a('string').and.not.equal('');
       expect(intakeId).to.exist;
+      // The room is read once, however much happened since.
+      expect(log.filter((e) => e.method === 'GET' && e.path.startsWith('/rooms/'))).to.have.length(1);
       await el.updateComplete;
       expect(text(el)).to.contain('Your e-consult request was sent');
       await expect(el).to.be.accessible();
