@@ -142,6 +142,17 @@ export const slotPickerStyles = css`
   .message.error button {
     margin-block-start: 0.5rem;
   }
+  @media (max-width: 480px) {
+    .nav {
+      width: 100%;
+      justify-content: space-between;
+    }
+    .range {
+      order: -1;
+      flex-basis: 100%;
+      text-align: start;
+    }
+  }
   @media (max-width: 400px) {
     dl {
       grid-template-columns: 1fr;

@@ -73,6 +73,7 @@ function isTaken(error: unknown): boolean {
  * books (or reschedules) the chosen one.
  *
  * @summary Choose an appointment time and book it.
+ * @tagname vsee-slot-picker
  *
  * @fires vsee-slot-select - `select` mode: a slot was chosen. `detail: {slot: {start, end, providers}}`. Cancelable: `preventDefault()` keeps the previous choice.
  * @fires vsee-appointment-booked - The appointment was booked (or rescheduled with `visit-id`). `detail: {visit}`.
@@ -115,14 +116,14 @@ export class VseeSlotPicker extends VseeElement {
   @property({ attribute: 'consultation-id' }) consultationId?: string;
   /** The patient the appointment is booked for. */
   @property({ attribute: 'member-id' }) memberId?: string;
-  /** Length of an appointment in seconds (default 900). */
-  @property({ attribute: 'duration', converter: numberAttr }) duration?: number;
-  /** How many days to show at once (default 7). */
-  @property({ attribute: 'days', converter: numberAttr }) days?: number;
+  /** Length of an appointment in seconds, 60 to 86400. */
+  @property({ attribute: 'duration', converter: numberAttr }) duration?: number = 900;
+  /** How many days to show at once, 1 to 60. */
+  @property({ attribute: 'days', converter: numberAttr }) days?: number = 7;
   /** First day to show, as Unix seconds (default now); the range starts at that day's local midnight. */
   @property({ attribute: 'start', converter: numberAttr }) start?: number;
   /** `book` (default): confirm and book the chosen time. `select`: only fire `vsee-slot-select`. */
-  @property({ attribute: 'mode' }) mode?: 'book' | 'select' | string | null;
+  @property({ attribute: 'mode' }) mode: 'book' | 'select' = 'book';
   /** Reschedule this appointment instead of creating a new one. */
   @property({ attribute: 'visit-id' }) visitId?: string;
 
@@ -289,7 +290,8 @@ export class VseeSlotPicker extends VseeElement {
     this.checkNumber(errors, 'duration', this.duration, (n) => Number.isInteger(n) && n >= 60 && n <= 86400, this.msg('ruleDuration'));
     this.checkNumber(errors, 'days', this.days, (n) => Number.isInteger(n) && n >= 1 && n <= 60, this.msg('ruleDays'));
     this.checkNumber(errors, 'start', this.start, (n) => n > 0 && n < 1e11, this.msg('ruleStart'));
-    const mode = this.mode;
+    // An attribute can hold anything; removing it gives null (the default).
+    const mode = this.mode as string | null | undefined;
     if (mode !== undefined && mode !== null && mode !== 'book' && mode !== 'select') {
       errors.push(this.msg('configBadMode', { value: String(mode) }));
     }
