@@ -3,7 +3,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 
-const plugins = () => [
+const plugins = ({ module = true } = {}) => [
   // `browser: true` and no "development" condition: lit's production build.
   resolve({ browser: true }),
   typescript({
@@ -14,7 +14,8 @@ const plugins = () => [
     rootDir: 'src',
     sourceMap: true,
   }),
-  terser({ module: true, ecma: 2022, format: { comments: false } }),
+  // A classic script's top level is global: `module: false` keeps `var VseeClinic`.
+  terser({ module, ecma: 2022, format: { comments: false } }),
 ];
 
 export default [
@@ -41,6 +42,6 @@ export default [
       inlineDynamicImports: true,
       sourcemap: true,
     },
-    plugins: plugins(),
+    plugins: plugins({ module: false }),
   },
 ];

@@ -104,6 +104,13 @@ export abstract class VseeElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // Frameworks (React 19, Vue) set properties, often as strings ("7"): read them like attributes.
+    for (const [name, options] of (this.constructor as typeof LitElement).elementProperties) {
+      const self = this as unknown as Record<PropertyKey, unknown>;
+      if (options.converter === numberAttr && typeof self[name] === 'string') {
+        self[name] = numberAttr.fromAttribute(self[name] as string);
+      }
+    }
     const errors = this.validateConfig();
     this.configErrors = errors;
     this.api = errors.length ? undefined : this.#resolveClient();

@@ -1,0 +1,101 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { mockTenant } from './helpers/mock.js';
+
+/**
+ * The shipped bundles as users embed them: plain HTML with the CDN ES module (served from an
+ * unrelated deep path), with the classic IIFE, with both on one page, and a React 19 app that
+ * bundles the npm package. `npm test` rebuilds dist/ first when the sources are newer.
+ */
+
+interface PageWindow extends Window {
+  pageErrors: string[];
+  VseeClinic?: Record<string, unknown>;
+  tokenRequests?: number;
+}
+
+const frames: HTMLIFrameElement[] = [];
+afterEach(() => frames.splice(0).forEach((f) => f.remove()));
+
+async function open(path: string): Promise<{ win: PageWindow; doc: Document }> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width:900px;height:700px';
+  frames.push(frame);
+  frame.src = path;
+  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  return { win: frame.contentWindow as PageWindow, doc: frame.contentDocument! };
+}
+
+const shadowText = (el: Element | null | undefined) => (el?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
+
+async function allThreeRender(doc: Document) {
+  const form = doc.querySelector('vsee-intake-form')!;
+  const picker = doc.querySelector('vsee-slot-picker')!;
+  const list = doc.querySelector('vsee-visit-list')!;
+  await waitUntil(() => form.shadowRoot?.querySelector('textarea'), 'intake form renders', { timeout: 8000 });
+  await waitUntil(() => picker.shadowRoot?.querySelector('[part~="slot"]'), 'slot picker shows slots', { timeout: 8000 });
+  await waitUntil(() => list.shadowRoot?.querySelector('[part~="visit"]'), 'visit list shows visits', { timeout: 8000 });
+  return { form, picker, list };
+}
+
+async function openNotes(list: Element) {
+  const visit = [...list.shadowRoot!.querySelectorAll('[part~="visit"]')].find((v) => /Anton Provider(?! III)/.test(v.textContent ?? ''))!;
+  expect(visit, 'the seeded visit with notes').to.exist;
+  (visit.querySelector('[part~="details-button"]') as HTMLButtonElement).click();
+  await waitUntil(() => visit.querySelector('[part~="notes"] p, [part~="notes"] li'), 'notes render', { timeout: 8000 });
+  return visit;
+}
+
+describe('integrations', () => {
+  it('plain HTML with the CDN ES module from any path: all three elements work, DOMPurify loads only with the notes', async () => {
+    const mock = mockTenant();
+    const { win, doc } = await open(`/test/integration/cdn-esm.html?tenant=${mock.root.split('/').pop()}`);
+    const { list } = await allThreeRender(doc);
+    const resources = () => win.performance.getEntriesByType('resource').map((e) => e.name);
+    const bundle = (n: string) => /\/(cdn-copy|dist)\//.test(n);
+    expect(resources().filter(bundle)).to.deep.equal([`${location.origin}/cdn-copy/any/deep/path/vsee-clinic-elements.js`]);
+
+    const visit = await openNotes(list);
+    const chunks = resources().filter((n) => bundle(n) && !n.endsWith('/vsee-clinic-elements.js'));
+    expect(chunks.length, 'the sanitizer chunk was fetched').to.be.greaterThan(0);
+    // The chunk resolved relative to the module, not to the page.
+    for (const c of chunks) expect(c).to.contain('/cdn-copy/any/deep/path/');
+    expect(visit.querySelector('[part~="notes"] script, [part~="notes"] [onerror], [part~="notes"] iframe')).to.equal(null);
+    expect(win.pageErrors).to.deep.equal([]);
+  });
+
+  it('plain HTML with the IIFE: elements defined and window.VseeClinic exposes the client', async () => {
+    const mock = mockTenant();
+    const { win, doc } = await open(`/test/integration/cdn-iife.html?tenant=${mock.root.split('/').pop()}`);
+    await allThreeRender(doc);
+    expect(win.VseeClinic).to.exist;
+    expect(typeof win.VseeClinic!.VseeClient).to.equal('function');
+    expect(typeof win.VseeClinic!.VseeApiError).to.equal('function');
+    const { list } = await allThreeRender(doc);
+    await openNotes(list);
+    expect(win.pageErrors).to.deep.equal([]);
+  });
+
+  it('both bundles on one page: the second definition is skipped without an error', async () => {
+    const mock = mockTenant();
+    const { win, doc } = await open(`/test/integration/cdn-both.html?tenant=${mock.root.split('/').pop()}`);
+    await allThreeRender(doc);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(win.pageErrors).to.deep.equal([]);
+  });
+
+  it('a React 19 app: props become properties, tokenProvider is asked, custom events reach React', async () => {
+    const mock = mockTenant();
+    const { win, doc } = await open(`/test/integration/react.html?tenant=${mock.root.split('/').pop()}`);
+    const picker = await waitUntil(() => doc.querySelector('vsee-slot-picker'), 'React rendered', { timeout: 8000 }).then(() => doc.querySelector('vsee-slot-picker')!);
+    await waitUntil(() => picker.shadowRoot?.querySelector('[part~="slot"]'), 'slots via tokenProvider', { timeout: 8000 });
+    expect(win.tokenRequests).to.equal(1);
+    (picker.shadowRoot!.querySelector('[part~="slot"]') as HTMLButtonElement).click();
+    await waitUntil(() => picker.shadowRoot!.querySelector('[part~="book-button"]'), 'book button', { timeout: 4000 });
+    (picker.shadowRoot!.querySelector('[part~="book-button"]') as HTMLButtonElement).click();
+    await waitUntil(() => /Booked visit \d+/.test(doc.getElementById('booked')!.textContent!), 'React saw vsee-appointment-booked', { timeout: 8000 });
+    expect(shadowText(picker)).not.to.contain('demo-patient-token');
+    expect(win.pageErrors).to.deep.equal([]);
+  });
+});
