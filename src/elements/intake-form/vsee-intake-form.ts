@@ -71,6 +71,7 @@ let nextKey = 1;
  * own questions; saves it as a VSee intake and, with `then`, goes on to a walk-in (with a
  * waiting room) or an e-consult.
  *
+ * @tagname vsee-intake-form
  * @summary A patient intake form that creates or edits a VSee Clinic intake, then optionally a walk-in or e-consult visit.
  *
  * @fires vsee-intake-saved - `{ intake }` after the intake was created or updated.
