@@ -1,15 +1,687 @@
-import { html } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
 import { VseeElement, defineOnce } from '../vsee-element.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
+import { visitListStyles } from './vsee-visit-list.styles.js';
+import { visitListMessages, type VisitListKey } from '../../i18n/visit-list.js';
+import type { Visit } from '../../client/types.js';
+import { VisitStatuses } from '../../client/types.js';
+import type { VseeClient, VseeClientChangeDetail } from '../../client/vsee-client.js';
+import { sanitizedNotes } from './sanitized-notes.js';
+import {
+  attachmentsOf,
+  groupVisits,
+  isCancellable,
+  isGroupVisit,
+  isReschedulable,
+  notesAreDraft,
+  notesOf,
+  prescriptionsOf,
+  providerName,
+  reasonOf,
+  text,
+  type GroupedVisits,
+  type NoteKey,
+} from './visit-helpers.js';
+
+export type VisitFilter = 'all' | 'upcoming' | 'past';
+type Section = 'upcoming' | 'past';
+
+const FILTERS: readonly string[] = ['all', 'upcoming', 'past'];
+/** Visits rendered per section before "Show more": a 1,000-visit history stays light. */
+const PAGE_SIZE = 20;
+/** Client operations that change the patient's visits (another element on the page may call them). */
+const VISIT_OPERATIONS = new Set(['createAppointment', 'updateAppointment', 'addWalkin', 'addEconsult', 'closeVisit', 'deleteVisit']);
+const CANCEL_REASON = 'patient_cancel_appointment';
+
+const NOTE_LABELS: Record<NoteKey, VisitListKey> = {
+  physical_exam: 'notePhysicalExam',
+  assessment_plan: 'noteAssessmentPlan',
+  patient_instructions: 'notePatientInstructions',
+};
+
+interface ActionMessage {
+  kind: 'error' | 'info';
+  text: string;
+  /** A summary URL to open by hand when the popup was blocked. */
+  url?: string;
+}
+
+type IdTask<R> = Task<[string], R>;
 
 /**
- * @summary Placeholder until the element is built.
+ * The patient's visits: upcoming and past, each with its time, provider, type and status, the
+ * provider's notes (sanitized), and actions to cancel, reschedule or download a summary.
+ *
+ * @summary The patient's upcoming and past visits, their notes, cancel and summary.
+ *
+ * @fires vsee-visit-closed - The patient cancelled an upcoming visit. `detail: { id, reason }`.
+ * @fires vsee-reschedule-request - The patient asked to move an upcoming appointment; answer with a slot picker (`visit-id`). `detail: { visit }`.
+ * @fires vsee-error - A request failed. `detail: { error, operation }`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart timezone - The "Times in …" note.
+ * @csspart current - The visit-in-progress section.
+ * @csspart section - The "Upcoming" and "Past" sections.
+ * @csspart section-heading - The heading of a section.
+ * @csspart list - A list of visits.
+ * @csspart visit - One visit.
+ * @csspart visit-heading - A visit's date and time.
+ * @csspart status - A visit's status badge.
+ * @csspart group-mark - The mark on group appointments.
+ * @csspart current-mark - The "Now" mark on the visit in progress.
+ * @csspart facts - A visit's type, provider and reason.
+ * @csspart actions - A visit's buttons.
+ * @csspart button - Every button.
+ * @csspart details-button - "View details".
+ * @csspart cancel-button - "Cancel visit".
+ * @csspart reschedule-button - "Reschedule".
+ * @csspart summary-button - "Download summary".
+ * @csspart more-button - "Show more".
+ * @csspart confirm - The cancel confirmation step.
+ * @csspart details - A visit's expanded details.
+ * @csspart notes - One block of the provider's (sanitized) notes.
+ * @csspart message - Empty states, errors and notices.
+ * @csspart config-error - Shown instead of the list when the configuration is wrong.
+ *
+ * @cssprop --vsee-color-primary - Buttons, links and focus ring.
+ * @cssprop --vsee-color-text - Text.
+ * @cssprop --vsee-color-muted - Secondary text.
+ * @cssprop --vsee-color-surface - Background.
+ * @cssprop --vsee-color-surface-alt - Background of visits and notices.
+ * @cssprop --vsee-color-border - Borders.
+ * @cssprop --vsee-color-danger - "Cancel visit" and errors.
+ * @cssprop --vsee-color-success - The "Confirmed"/"Completed" badges.
+ * @cssprop --vsee-font-family - Font.
+ * @cssprop --vsee-radius - Corner radius.
  */
 export class VseeVisitList extends VseeElement {
-  static override styles = [sharedStyles];
+  static override styles = [sharedStyles, visitListStyles];
+  protected static override messages = visitListMessages;
 
-  protected override renderContent() {
-    return html`<p>vsee-visit-list</p>`;
+  /** How long (ms) the page must have been hidden before coming back refetches the list. */
+  static refreshAfterHiddenMs = 60_000;
+
+  /** Which visits to show: `all` (default), `upcoming` or `past`. */
+  @property({ attribute: 'filter' }) filter: VisitFilter | string = 'all';
+  /** Also show the visit in progress (`GET /visits/current`) at the top. */
+  @property({ attribute: 'show-current', type: Boolean }) showCurrent = false;
+
+  @state() private _expanded: ReadonlySet<string> = new Set();
+  @state() private _confirming?: string;
+  @state() private _busy: ReadonlyMap<string, 'cancel' | 'summary'> = new Map();
+  @state() private _messages: ReadonlyMap<string, ActionMessage> = new Map();
+  @state() private _announcement = '';
+  @state() private _pages: Record<Section, number> = { upcoming: PAGE_SIZE, past: PAGE_SIZE };
+  @state() private _visits?: Visit[];
+  /** Local changes (a cancellation) applied on top of the last list, so the list updates in place. */
+  @state() private _overrides: ReadonlyMap<string, Partial<Visit>> = new Map();
+
+  #detailTasks = new Map<string, IdTask<Visit>>();
+  #cancelTasks = new Map<string, IdTask<{ id: string }>>();
+  #summaryTasks = new Map<string, IdTask<string>>();
+  #domIds = new Map<string, string>();
+  #grouped?: { key: unknown[]; value: GroupedVisits };
+  #ownCloses = new Set<string>();
+  #listeningTo?: VseeClient;
+  #hiddenAt?: number;
+  #afterUpdate?: () => void;
+  #announceTimer?: ReturnType<typeof setTimeout>;
+
+  private _listTask = new Task(this, {
+    task: async ([api], { signal }) => {
+      if (!api) return initialState;
+      return api.listVisits({ signal });
+    },
+    args: () => [this.api] as const,
+    onComplete: (visits) => {
+      this._visits = visits;
+    },
+    onError: (e) => this.reportError(e, 'listVisits'),
+  });
+
+  private _currentTask = new Task(this, {
+    task: async ([api, show], { signal }) => {
+      if (!api || !show) return initialState;
+      return api.getCurrentVisit({ signal });
+    },
+    args: () => [this.api, this.showCurrent] as const,
+    onError: (e) => this.reportError(e, 'getCurrentVisit'),
+  });
+
+  /** Loads the visits again (and the visit in progress, with `show-current`). */
+  async refresh(): Promise<void> {
+    if (!this.api) return;
+    await Promise.all([this._listTask.run(), this.showCurrent ? this._currentTask.run() : undefined]);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onVisibility);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#listeningTo?.removeEventListener('change', this.#onClientChange);
+    this.#listeningTo = undefined;
+    clearTimeout(this.#announceTimer);
+  }
+
+  protected override validateConfig(): string[] {
+    const errors = super.validateConfig();
+    if (!FILTERS.includes(String(this.filter))) errors.push(this.msg('configBadFilter', { value: String(this.filter) }));
+    return errors;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const before = this.api;
+    super.willUpdate(changed);
+    if (before && this.api !== before) {
+      // Another account or patient: nothing cached belongs to it.
+      this.#detailTasks.clear();
+      this.#cancelTasks.clear();
+      this.#summaryTasks.clear();
+      this._visits = undefined;
+      this._overrides = new Map();
+      this._expanded = new Set();
+      this._messages = new Map();
+      this._confirming = undefined;
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.isConnected && this.api !== this.#listeningTo) {
+      this.#listeningTo?.removeEventListener('change', this.#onClientChange);
+      this.#listeningTo = this.api;
+      this.#listeningTo?.addEventListener('change', this.#onClientChange);
+    }
+    const after = this.#afterUpdate;
+    this.#afterUpdate = undefined;
+    after?.();
+  }
+
+  /** A patient coming back to the tab after a while sees current statuses. */
+  #onVisibility = () => {
+    if (document.visibilityState === 'hidden') {
+      this.#hiddenAt = Date.now();
+    } else if (this.#hiddenAt !== undefined) {
+      const away = Date.now() - this.#hiddenAt;
+      this.#hiddenAt = undefined;
+      if (away >= VseeVisitList.refreshAfterHiddenMs) void this.refresh();
+    }
+  };
+
+  /** Another element on the page booked or cancelled through the same client. */
+  #onClientChange = (e: Event) => {
+    const detail = (e as CustomEvent<VseeClientChangeDetail>).detail;
+    if (!detail || !VISIT_OPERATIONS.has(detail.operation)) return;
+    // Our own cancellation is already shown in place.
+    if (detail.operation === 'closeVisit' && detail.id && this.#ownCloses.has(detail.id)) return;
+    void this.refresh();
+  };
+
+  // ---- Rendering ---------------------------------------------------------------------------
+
+  protected override renderContent(): TemplateResult {
+    const list = this._listTask;
+    const pending = list.status === TaskStatus.PENDING || (list.status === TaskStatus.INITIAL && !!this.api);
+    return html`<div class="base" part="base" aria-busy=${pending ? 'true' : 'false'}>
+      <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>
+      <p class="timezone" part="timezone">${this.common('timesIn', { zone: this.tzLabel() })}</p>
+      ${this.#renderCurrent()}
+      ${this._visits ? this.#renderLists(this._visits, list.status === TaskStatus.ERROR) : this.#renderListState()}
+    </div>`;
+  }
+
+  #renderListState(): TemplateResult {
+    if (this._listTask.status === TaskStatus.ERROR) {
+      return html`<div class="message error" part="message" role="alert">
+        <p>${this.msg('loadFailed')} ${this.errorText(this._listTask.error)}</p>
+        <button part="button" type="button" @click=${() => this.refresh()}>${this.common('tryAgain')}</button>
+      </div>`;
+    }
+    return html`<div class="loading" role="status">
+      <span class="visually-hidden">${this.msg('loadingVisits')}</span>
+      <div class="skeleton" aria-hidden="true"></div>
+      <div class="skeleton" aria-hidden="true"></div>
+      <div class="skeleton" aria-hidden="true"></div>
+    </div>`;
+  }
+
+  #currentVisit(): Visit | null {
+    if (!this.showCurrent || this._currentTask.status !== TaskStatus.COMPLETE) return null;
+    const v = this._currentTask.value;
+    return v ? this.#withOverrides(v) : null;
+  }
+
+  #renderCurrent(): TemplateResult | typeof nothing {
+    if (!this.showCurrent) return nothing;
+    if (this._currentTask.status === TaskStatus.ERROR) {
+      return html`<div class="message error" part="message" role="alert">
+        <p>${this.msg('currentFailed')} ${this.errorText(this._currentTask.error)}</p>
+        <button part="button" type="button" @click=${() => this._currentTask.run()}>${this.common('tryAgain')}</button>
+      </div>`;
+    }
+    const current = this.#currentVisit();
+    if (!current) return nothing;
+    return html`<section class="section current" part="current" aria-labelledby="current-h">
+      <h3 id="current-h" part="section-heading">${this.msg('currentHeading')}</h3>
+      <ul class="visits" part="list" role="list">${this.#renderVisit(current, true)}</ul>
+    </section>`;
+  }
+
+  #renderLists(visits: Visit[], refreshFailed: boolean): TemplateResult {
+    const current = this.#currentVisit();
+    const key = [visits, this._overrides, current?.id];
+    if (!this.#grouped || this.#grouped.key.some((k, i) => k !== key[i])) {
+      const merged = this._overrides.size ? visits.map((v) => this.#withOverrides(v)) : visits;
+      this.#grouped = { key, value: groupVisits(merged, Date.now() / 1000, current?.id) };
+    }
+    const { upcoming, past } = this.#grouped.value;
+    const filter = this.filter as VisitFilter;
+    return html`
+      ${refreshFailed
+        ? html`<div class="message error" part="message" role="alert">
+            <p>${this.msg('refreshFailed')} ${this.errorText(this._listTask.error)}</p>
+            <button part="button" type="button" @click=${() => this.refresh()}>${this.common('tryAgain')}</button>
+          </div>`
+        : nothing}
+      ${filter !== 'past' ? this.#renderSection('upcoming', upcoming) : nothing}
+      ${filter !== 'upcoming' ? this.#renderSection('past', past) : nothing}
+    `;
+  }
+
+  #renderSection(section: Section, visits: Visit[]): TemplateResult {
+    const shown = Math.min(visits.length, this._pages[section]);
+    const more = Math.min(PAGE_SIZE, visits.length - shown);
+    const headingId = `${section}-h`;
+    return html`<section class="section ${section}" part="section" aria-labelledby=${headingId} data-section=${section}>
+      <h3 id=${headingId} part="section-heading">${this.msg(section === 'upcoming' ? 'upcomingHeading' : 'pastHeading')}</h3>
+      ${visits.length
+        ? html`<ul class="visits" part="list" role="list">
+            ${repeat(visits.slice(0, shown), (v) => v.id, (v) => this.#renderVisit(v, false))}
+          </ul>`
+        : html`<p class="message empty" part="message">${this.msg(section === 'upcoming' ? 'noUpcoming' : 'noPast')}</p>`}
+      ${more > 0
+        ? html`<div class="more">
+            <p class="count">${this.msg('shownCount', { shown, total: visits.length })}</p>
+            <button part="button more-button" type="button" @click=${() => this.#showMore(section, shown)}>
+              ${this.msg('showMore', { n: more })}
+            </button>
+          </div>`
+        : nothing}
+    </section>`;
+  }
+
+  #renderVisit(visit: Visit, current: boolean): TemplateResult {
+    const id = visit.id;
+    const dom = this.#domId(id);
+    const now = Date.now() / 1000;
+    const expanded = this._expanded.has(id);
+    const busy = this._busy.get(id);
+    const canCancel = !current && isCancellable(visit, now);
+    const reason = reasonOf(visit);
+    const message = this._messages.get(id);
+    return html`<li class="visit" part="visit" id=${dom} tabindex="-1" aria-labelledby="${dom}-h">
+      <div class="visit-top">
+        <h4 class="when" part="visit-heading" id="${dom}-h">${this.fmtDateTime(visit.start)}</h4>
+        <span class="badges">
+          ${current ? html`<span class="mark current-mark" part="current-mark">${this.msg('currentMark')}</span>` : nothing}
+          <span class="status ${statusClass(visit.status)}" part="status"
+            ><span class="visually-hidden">${this.msg('statusLabel')}: </span>${this.statusLabel(visit.status)}</span
+          >
+          ${isGroupVisit(visit)
+            ? html`<span class="mark group-mark" part="group-mark"
+                ><svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
+                  <path
+                    fill="currentColor"
+                    d="M9 11a4 4 0 1 1 0-8 4 4 0 0 1 0 8Zm7.5 0a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7ZM1 20c0-3.3 3.6-6 8-6s8 2.7 8 6v1H1v-1Zm17.5 1v-1c0-2-1-3.8-2.6-5.1 3.7.3 6.6 2.5 6.6 5.1v1h-4Z"
+                  /></svg
+                >${this.msg('groupMark')}</span
+              >`
+            : nothing}
+        </span>
+      </div>
+      <dl class="facts" part="facts">
+        <div><dt>${this.msg('typeLabel')}</dt><dd>${this.typeLabel(visit.type)}</dd></div>
+        <div><dt>${this.msg('providerLabel')}</dt><dd>${providerName(visit.provider) ?? this.common('unknown')}</dd></div>
+        ${reason ? html`<div><dt>${this.msg('reasonLabel')}</dt><dd>${reason}</dd></div>` : nothing}
+      </dl>
+      <div class="actions" part="actions">
+        <button
+          part="button details-button"
+          type="button"
+          class="details-button"
+          aria-expanded=${expanded ? 'true' : 'false'}
+          aria-controls="${dom}-d"
+          aria-describedby="${dom}-h"
+          @click=${() => this.#toggleDetails(id)}
+        >
+          <span class="chevron" aria-hidden="true"></span>${this.msg('viewDetails')}
+        </button>
+        ${!current && isReschedulable(visit, now)
+          ? html`<button part="button reschedule-button" type="button" aria-describedby="${dom}-h" @click=${() => this.#reschedule(visit)}>
+              ${this.msg('reschedule')}
+            </button>`
+          : nothing}
+        ${canCancel
+          ? html`<button
+              part="button cancel-button"
+              type="button"
+              class="danger"
+              id="${dom}-cancel"
+              aria-describedby="${dom}-h"
+              @click=${() => this.#askCancel(id)}
+            >
+              ${this.msg('cancelVisit')}
+            </button>`
+          : nothing}
+        <button
+          part="button summary-button"
+          type="button"
+          id="${dom}-summary"
+          aria-describedby="${dom}-h"
+          aria-disabled=${busy === 'summary' ? 'true' : 'false'}
+          @click=${() => this.#downloadSummary(visit)}
+        >
+          ${busy === 'summary' ? this.msg('summaryPreparing') : this.msg('downloadSummary')}
+        </button>
+      </div>
+      ${canCancel && this._confirming === id ? this.#renderConfirm(visit, dom, busy === 'cancel') : nothing}
+      ${message
+        ? html`<div class="message ${message.kind}" part="message" role=${message.kind === 'error' ? 'alert' : 'status'}>
+            <p>${message.text}</p>
+            ${message.url
+              ? html`<p><a href=${message.url} target="_blank" rel="noopener noreferrer">${this.msg('summaryLink')}</a></p>`
+              : nothing}
+          </div>`
+        : nothing}
+      <div class="details" part="details" id="${dom}-d" ?hidden=${!expanded}>${expanded ? this.#renderDetails(visit) : nothing}</div>
+    </li>`;
+  }
+
+  #renderConfirm(visit: Visit, dom: string, pending: boolean): TemplateResult {
+    return html`<div
+      class="confirm"
+      part="confirm"
+      role="group"
+      aria-labelledby="${dom}-q"
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          this.#abortCancel(visit.id);
+        }
+      }}
+    >
+      <p id="${dom}-q">${this.msg('cancelQuestion', { when: this.fmtDateTime(visit.start) })}</p>
+      <div class="confirm-buttons">
+        <button
+          part="button confirm-button"
+          type="button"
+          class="danger primary"
+          aria-disabled=${pending ? 'true' : 'false'}
+          @click=${() => this.#confirmCancel(visit)}
+        >
+          ${this.msg('cancelYes')}
+        </button>
+        <button part="button keep-button" type="button" id="${dom}-keep" aria-disabled=${pending ? 'true' : 'false'} @click=${() => this.#abortCancel(visit.id)}>
+          ${this.msg('cancelNo')}
+        </button>
+      </div>
+      ${pending ? html`<p class="pending" role="status">${this.msg('cancelling')}</p>` : nothing}
+    </div>`;
+  }
+
+  #renderDetails(visit: Visit): TemplateResult {
+    const task = this.#detailTasks.get(visit.id);
+    if (!task || task.status === TaskStatus.INITIAL || task.status === TaskStatus.PENDING) {
+      return html`<p class="loading-text" role="status">${this.msg('detailsLoading')}</p>`;
+    }
+    if (task.status === TaskStatus.ERROR) {
+      return html`<div class="message error" part="message" role="alert">
+        <p>${this.msg('detailsFailed')} ${this.errorText(task.error)}</p>
+        <button part="button" type="button" @click=${() => task.run()}>${this.common('tryAgain')}</button>
+      </div>`;
+    }
+    // The detail endpoint has more fields; the list item fills what it lacks, local changes win.
+    const d = this.#withOverrides({ ...visit, ...task.value, id: visit.id });
+    const pv = (typeof d.postvisit === 'object' && d.postvisit) || {};
+    const unknown = this.common('unknown');
+    const rx = prescriptionsOf(d);
+    const files = attachmentsOf(d);
+    const notes = notesOf(d);
+    return html`
+      <dl class="facts detail-facts">
+        <div><dt>${this.msg('reasonLabel')}</dt><dd>${reasonOf(d) ?? unknown}</dd></div>
+        <div><dt>${this.msg('diagnosisLabel')}</dt><dd>${text(pv.diagnosis) ?? unknown}</dd></div>
+        <div><dt>${this.msg('dispositionLabel')}</dt><dd>${text(pv.disposition) ?? unknown}</dd></div>
+      </dl>
+      <h5>${this.msg('prescriptionsHeading')}</h5>
+      ${rx.length
+        ? html`<ul class="rx">
+            ${rx.map(
+              (p) => html`<li>
+                <strong>${text(p.drug) ?? unknown}</strong>
+                <dl class="facts">
+                  <div><dt>${this.msg('rxDirections')}</dt><dd>${text(p.directions) ?? unknown}</dd></div>
+                  <div><dt>${this.msg('rxQuantity')}</dt><dd>${text(p.quantity) ?? unknown}</dd></div>
+                  <div><dt>${this.msg('rxRefills')}</dt><dd>${text(p.refills) ?? unknown}</dd></div>
+                </dl>
+              </li>`,
+            )}
+          </ul>`
+        : html`<p>${this.msg('noPrescriptions')}</p>`}
+      <h5>${this.msg('attachmentsHeading')}</h5>
+      ${files.length
+        ? html`<ul class="files">${files.map((f) => html`<li>${text(f.name) ?? unknown}</li>`)}</ul>`
+        : html`<p>${this.msg('noAttachments')}</p>`}
+      ${notesAreDraft(d)
+        ? html`<p>${this.msg('notesDraft')}</p>`
+        : notes.length
+          ? notes.map(
+              ([key, source]) => html`<h5>${this.msg(NOTE_LABELS[key])}</h5>
+                <div class="notes" part="notes" data-note=${key}>${sanitizedNotes(source, this.msg('notesLoading'), this.msg('notesFailed'))}</div>`,
+            )
+          : html`<p>${this.msg('noNotes')}</p>`}
+    `;
+  }
+
+  // ---- Actions -----------------------------------------------------------------------------
+
+  #toggleDetails(id: string) {
+    const next = new Set(this._expanded);
+    if (next.has(id)) {
+      next.delete(id);
+    } else {
+      next.add(id);
+      // Loaded once and kept while the element lives; a failure can be tried again.
+      const task = this.#idTask(this.#detailTasks, id, 'getVisit', (api, vid, signal) => api.getVisit(vid, { signal }));
+      if (task.status === TaskStatus.INITIAL) void task.run();
+    }
+    this._expanded = next;
+  }
+
+  #reschedule(visit: Visit) {
+    this.emit('vsee-reschedule-request', { visit });
+  }
+
+  #askCancel(id: string) {
+    this._confirming = id;
+    this.#setMessage(id, undefined);
+    // Start on the safe choice.
+    this.#afterUpdate = () => this.#focus(`#${this.#domId(id)}-keep`);
+  }
+
+  #abortCancel(id: string) {
+    if (this._busy.get(id) === 'cancel') return;
+    this._confirming = undefined;
+    this.#afterUpdate = () => this.#focus(`#${this.#domId(id)}-cancel`);
+  }
+
+  async #confirmCancel(visit: Visit) {
+    const id = visit.id;
+    if (this._busy.has(id)) return;
+    const when = this.fmtDateTime(visit.start);
+    const task = this.#idTask(this.#cancelTasks, id, 'closeVisit', (api, vid, signal) => api.closeVisit(vid, CANCEL_REASON, { signal }));
+    this.#setBusy(id, 'cancel');
+    this.#ownCloses.add(id);
+    try {
+      await task.run();
+    } finally {
+      this.#ownCloses.delete(id);
+      this.#setBusy(id, undefined);
+    }
+    const dom = this.#domId(id);
+    if (task.status === TaskStatus.COMPLETE) {
+      this._overrides = new Map(this._overrides).set(id, { status: VisitStatuses.cancelled });
+      this._confirming = undefined;
+      this.emit('vsee-visit-closed', { id, reason: CANCEL_REASON });
+      this.#announce(this.msg('cancelled', { when }));
+      // The cancel button is gone: the visit itself keeps focus.
+      this.#afterUpdate = () => this.#focus(`#${dom}`);
+    } else if (task.status === TaskStatus.ERROR) {
+      this._confirming = undefined;
+      this.#setMessage(id, { kind: 'error', text: `${this.msg('cancelFailed')} ${this.errorText(task.error)}` });
+      this.#afterUpdate = () => this.#focus(`#${dom}-cancel`);
+    }
+  }
+
+  /**
+   * The new tab is opened synchronously in the click (popup blockers allow that), then pointed
+   * at the URL once the API returns it.
+   */
+  async #downloadSummary(visit: Visit) {
+    const id = visit.id;
+    if (this._busy.has(id)) return;
+    let win: Window | null = null;
+    try {
+      win = window.open('', '_blank');
+    } catch {
+      win = null;
+    }
+    if (win) {
+      try {
+        win.opener = null;
+        win.document.title = this.msg('summaryPreparing');
+        win.document.body.textContent = this.msg('summaryPreparing');
+      } catch {
+        /* a cross-origin or closed window: nothing to write */
+      }
+    }
+    this.#setMessage(id, undefined);
+    this.#setBusy(id, 'summary');
+    const task = this.#idTask(this.#summaryTasks, id, 'getVisitSummaryUrl', (api, vid, signal) => api.getVisitSummaryUrl(vid, { signal }));
+    try {
+      await task.run();
+    } finally {
+      this.#setBusy(id, undefined);
+    }
+    if (task.status === TaskStatus.COMPLETE && typeof task.value === 'string') {
+      if (win && !win.closed) {
+        win.location.href = task.value;
+        this.#announce(this.msg('summaryOpened'));
+      } else {
+        this.#setMessage(id, { kind: 'info', text: this.msg('summaryBlocked'), url: task.value });
+      }
+    } else {
+      win?.close();
+      if (task.status === TaskStatus.ERROR) {
+        this.#setMessage(id, { kind: 'error', text: `${this.msg('summaryFailed')} ${this.errorText(task.error)}` });
+      }
+    }
+  }
+
+  #showMore(section: Section, shownBefore: number) {
+    this._pages = { ...this._pages, [section]: shownBefore + PAGE_SIZE };
+    // Focus goes to the first newly shown visit, so keyboard users continue where they were.
+    this.#afterUpdate = () => {
+      const items = this.renderRoot.querySelectorAll<HTMLElement>(`section[data-section="${section}"] li.visit`);
+      items[shownBefore]?.focus();
+    };
+  }
+
+  // ---- Plumbing ----------------------------------------------------------------------------
+
+  /** One Task per visit and resource, created on first use; its value is the cache. */
+  #idTask<R>(
+    map: Map<string, IdTask<R>>,
+    id: string,
+    operation: string,
+    fn: (api: VseeClient, id: string, signal: AbortSignal) => Promise<R>,
+  ): IdTask<R> {
+    let task = map.get(id);
+    if (!task) {
+      task = new Task<[string], R>(this, {
+        autoRun: false,
+        args: () => [id],
+        task: async ([vid], { signal }) => {
+          const api = this.api;
+          if (!api) return initialState;
+          return fn(api, vid, signal);
+        },
+        onError: (e) => this.reportError(e, operation),
+      });
+      map.set(id, task);
+    }
+    return task;
+  }
+
+  #withOverrides(v: Visit): Visit {
+    const o = this._overrides.get(v.id);
+    return o ? { ...v, ...o } : v;
+  }
+
+  /** DOM ids from visit ids (which may hold any character), stable while the element lives. */
+  #domId(id: string): string {
+    let dom = this.#domIds.get(id);
+    if (!dom) {
+      dom = `visit-${this.#domIds.size + 1}`;
+      this.#domIds.set(id, dom);
+    }
+    return dom;
+  }
+
+  #setBusy(id: string, what: 'cancel' | 'summary' | undefined) {
+    const next = new Map(this._busy);
+    if (what) next.set(id, what);
+    else next.delete(id);
+    this._busy = next;
+  }
+
+  #setMessage(id: string, message: ActionMessage | undefined) {
+    if (!message && !this._messages.has(id)) return;
+    const next = new Map(this._messages);
+    if (message) next.set(id, message);
+    else next.delete(id);
+    this._messages = next;
+  }
+
+  #announce(message: string) {
+    // Cleared first so the same words twice are announced twice.
+    this._announcement = '';
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => {
+      this._announcement = message;
+    }, 50);
+  }
+
+  #focus(selector: string) {
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+}
+
+function statusClass(status: unknown): string {
+  switch (status) {
+    case VisitStatuses.pending: return 'pending';
+    case VisitStatuses.confirmed: return 'confirmed';
+    case VisitStatuses.inProgress: return 'in-progress';
+    case VisitStatuses.completed: return 'completed';
+    case VisitStatuses.cancelled: return 'cancelled';
+    default: return 'other';
   }
 }
 
