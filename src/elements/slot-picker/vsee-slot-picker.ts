@@ -143,6 +143,8 @@ export class VseeSlotPicker extends VseeElement {
   #viewKey = '';
   /** Days of the current view rendered so far; the rest follow a chunk per task. */
   #shownDays = 0;
+  /** The view each rendered day was last rendered with; days lagging behind catch up per task. */
+  #dayViews: View[] = [];
   #chunkTimer?: ReturnType<typeof setTimeout>;
   /** Where focus goes after the next render: an element's `data-focus`, or the grid once loaded. */
   #focusTarget?: string;
@@ -344,9 +346,14 @@ export class VseeSlotPicker extends VseeElement {
     const key = `${locale}|${tz}`;
     if (this.#view?.loaded === loaded && this.#viewKey === key) return this.#view;
     const n = loaded.slots.length;
+    // New data starts again from the first days; new labels for the same data replace the
+    // rendered days a chunk at a time (see #renderGrid).
+    if (this.#view?.loaded !== loaded) {
+      this.#shownDays = 0;
+      this.#dayViews = [];
+    }
     this.#view = { loaded, times: new Array<string>(n), labels: new Array<string>(n), dayLabels: [] };
     this.#viewKey = key;
-    this.#shownDays = 0;
     return this.#view;
   }
 
@@ -545,7 +552,8 @@ export class VseeSlotPicker extends VseeElement {
   #scheduleChunk(): void {
     const view = this.#view;
     const showing = this._slots.status === TaskStatus.COMPLETE && this._slots.value === view?.loaded;
-    if (!view || !showing || this.#shownDays >= view.loaded.days.length || this.#chunkTimer !== undefined) return;
+    if (!view || !showing || this.#chunkTimer !== undefined) return;
+    if (this.#shownDays >= view.loaded.days.length && this.#dayViews.every((v) => v === view)) return;
     this.#chunkTimer = setTimeout(() => {
       this.#chunkTimer = undefined;
       this.requestUpdate();
@@ -707,6 +715,13 @@ export class VseeSlotPicker extends VseeElement {
     const chosen = this._chosen?.start;
     const { days, slots } = view.loaded;
     const shown = this.#daysToShow(view);
+    let budget = 0;
+    for (let d = 0; d < shown; d++) {
+      if (this.#dayViews[d] === view) continue;
+      if (this.#dayViews[d] !== undefined && budget >= RENDER_CHUNK) continue;
+      if (this.#dayViews[d] !== undefined) budget += days[d].to - days[d].from;
+      this.#dayViews[d] = view;
+    }
     return html`<div
       role="grid"
       class="grid"
@@ -720,7 +735,8 @@ export class VseeSlotPicker extends VseeElement {
       ${days.slice(0, shown).map((day, d) => {
         const chosenHere = chosen !== undefined && chosen >= slots[day.from].start && chosen <= slots[day.to - 1].start ? chosen : -1;
         // Only the days whose choice changed render again: ~4,000 buttons stay cheap.
-        return guard([view, chosenHere], () => this.#renderDay(view, day, d, chosenHere));
+        const dayView = this.#dayViews[d];
+        return guard([dayView, chosenHere], () => this.#renderDay(dayView, day, d, chosenHere));
       })}
     </div>`;
   }
