@@ -229,6 +229,19 @@ describe('<vsee-slot-picker>', () => {
     });
   });
 
+  describe('switching language', () => {
+    it('relabels every day without refetching', async () => {
+      const data = Array.from({ length: 5 }, (_, d) => slot(at(`2027-03-${String(9 + d).padStart(2, '0')}T09:00:00-05:00`)));
+      const { client, calls } = fake(serve(data));
+      const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="5" timezone="America/New_York"></vsee-slot-picker>`);
+      await loaded(el);
+      el.setAttribute('locale', 'es');
+      await waitUntil(() => headings(el).join() === 'martes, 9 de marzo,miércoles, 10 de marzo,jueves, 11 de marzo,viernes, 12 de marzo,sábado, 13 de marzo');
+      expect(labels(el).every((l) => /de marzo$/.test(l))).to.be.true;
+      expect(availabilityCalls(calls)).to.have.length(1);
+    });
+  });
+
   describe('loading and failures', () => {
     it('shows a busy skeleton of the grid while loading', async () => {
       const answer = deferred<Response>();
