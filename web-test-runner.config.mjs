@@ -7,8 +7,9 @@ import { cspDemoMiddleware } from './scripts/csp.mjs';
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
-  // Each test file gets its own mock tenant, so files may run side by side.
-  concurrency: 2,
+  // One page at a time: a background page gets no animation frames in headless Chromium, and
+  // open-wc's fixture() waits for one. (Each test file still uses its own mock tenant.)
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   browserStartTimeout: 60000,
