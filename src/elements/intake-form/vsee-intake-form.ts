@@ -74,11 +74,11 @@ let nextKey = 1;
  * @tagname vsee-intake-form
  * @summary A patient intake form that creates or edits a VSee Clinic intake, then optionally a walk-in or e-consult visit.
  *
- * @fires vsee-intake-saved - `{ intake }` after the intake was created or updated.
- * @fires vsee-visit-created - `{ visit, kind }` after `then="walkin"` or `then="econsult"` created the visit.
- * @fires vsee-visit-ready - `{ visit }` when the provider picked up the walk-in: open the call.
- * @fires vsee-visit-closed - `{ id, reason }` when the patient left the waiting room (`patient_exit_room`) or `max-wait` ran out (`max_waiting_time_reached`).
- * @fires vsee-error - `{ error, operation }` when a request failed.
+ * @fires {CustomEvent<VseeIntakeSavedDetail>} vsee-intake-saved - `{ intake }` after the intake was created or updated.
+ * @fires {CustomEvent<VseeVisitCreatedDetail>} vsee-visit-created - `{ visit, kind }` after `then="walkin"` or `then="econsult"` created the visit.
+ * @fires {CustomEvent<VseeVisitReadyDetail>} vsee-visit-ready - `{ visit }` when the provider picked up the walk-in: open the call.
+ * @fires {CustomEvent<VseeVisitClosedDetail>} vsee-visit-closed - `{ id, reason }` when the patient left the waiting room (`patient_exit_room`) or `max-wait` ran out (`max_waiting_time_reached`).
+ * @fires {CustomEvent<VseeErrorDetail>} vsee-error - `{ error, operation }` when a request failed.
  *
  * @slot - The clinic's own questions: form controls with a `name` (and their labels). Their values are sent under their names.
  *

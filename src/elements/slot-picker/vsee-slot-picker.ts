@@ -75,9 +75,9 @@ function isTaken(error: unknown): boolean {
  * @summary Choose an appointment time and book it.
  * @tagname vsee-slot-picker
  *
- * @fires vsee-slot-select - `select` mode: a slot was chosen. `detail: {slot: {start, end, providers}}`. Cancelable: `preventDefault()` keeps the previous choice.
- * @fires vsee-appointment-booked - The appointment was booked (or rescheduled with `visit-id`). `detail: {visit}`.
- * @fires vsee-error - A request failed. `detail: {error, operation}` (`getAvailability`, `createAppointment`, `updateAppointment`, `getVisit`).
+ * @fires {CustomEvent<VseeSlotSelectDetail>} vsee-slot-select - `select` mode: a slot was chosen. `detail: {slot: {start, end, providers}}`. Cancelable: `preventDefault()` keeps the previous choice.
+ * @fires {CustomEvent<VseeAppointmentBookedDetail>} vsee-appointment-booked - The appointment was booked (or rescheduled with `visit-id`). `detail: {visit}`.
+ * @fires {CustomEvent<VseeErrorDetail>} vsee-error - A request failed. `detail: {error, operation}` (`getAvailability`, `createAppointment`, `updateAppointment`, `getVisit`).
  *
  * @csspart header - The bar with the time zone, the range and the navigation.
  * @csspart timezone - "Times in Eastern Time".
