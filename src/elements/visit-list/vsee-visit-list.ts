@@ -1,12 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { VseeElement, defineOnce } from '../vsee-element.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { visitListStyles } from './vsee-visit-list.styles.js';
 import { visitListMessages, type VisitListKey } from '../../i18n/visit-list.js';
 import type { Visit } from '../../client/types.js';
+import type { Locale } from '../../i18n/i18n.js';
 import { VisitStatuses } from '../../client/types.js';
 import type { VseeClient, VseeClientChangeDetail } from '../../client/vsee-client.js';
 import { sanitizedNotes } from './sanitized-notes.js';
@@ -176,9 +178,25 @@ export class VseeVisitList extends VseeElement {
     return errors;
   }
 
+  /**
+   * The locale and zone are read once per update: resolving them (a walk up the tree for `lang`,
+   * `Intl` for the browser's zone) for each of hundreds of visits costs more than the render.
+   */
+  #perUpdate?: { locale: Locale; tz: string };
+
+  override get resolvedLocale(): Locale {
+    return this.#perUpdate?.locale ?? super.resolvedLocale;
+  }
+
+  protected override get tz(): string {
+    return this.#perUpdate?.tz ?? super.tz;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     const before = this.api;
+    this.#perUpdate = undefined;
     super.willUpdate(changed);
+    this.#perUpdate = { locale: super.resolvedLocale, tz: super.tz };
     if (before && this.api !== before) {
       // Another account or patient: nothing cached belongs to it.
       this.#detailTasks.clear();
@@ -194,6 +212,7 @@ export class VseeVisitList extends VseeElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.#perUpdate = undefined;
     if (this.isConnected && this.api !== this.#listeningTo) {
       this.#listeningTo?.removeEventListener('change', this.#onClientChange);
       this.#listeningTo = this.api;
@@ -317,7 +336,21 @@ export class VseeVisitList extends VseeElement {
     </section>`;
   }
 
-  #renderVisit(visit: Visit, current: boolean): TemplateResult {
+  /**
+   * One visit, re-rendered only when something it shows changed: with hundreds of visits open,
+   * one more answer does not re-render them all.
+   */
+  #renderVisit(visit: Visit, current: boolean) {
+    const id = visit.id;
+    const detail = this.#detailTasks.get(id);
+    return guard(
+      [visit, current, this._expanded.has(id), this._busy.get(id), this._messages.get(id), this._confirming === id,
+        detail?.status, detail?.value, this.resolvedLocale, this.tz],
+      () => this.#renderVisitNow(visit, current),
+    );
+  }
+
+  #renderVisitNow(visit: Visit, current: boolean): TemplateResult {
     const id = visit.id;
     const dom = this.#domId(id);
     const now = Date.now() / 1000;
