@@ -104,9 +104,16 @@ describe('sanitizeNotes (provider notes)', () => {
     );
     expect(root.textContent).to.equal('onetwothreefour');
     for (const a of Array.from(root.querySelectorAll('a'))) expect(a.hasAttribute('href')).to.be.false;
+    // The refused image is dropped rather than left as a broken box.
     const imgs = Array.from(root.querySelectorAll('img'));
-    expect(imgs[0].hasAttribute('src')).to.be.false;
-    expect(imgs[1].getAttribute('src')).to.equal('https://example.org/x.png');
+    expect(imgs).to.have.length(1);
+    expect(imgs[0].getAttribute('src')).to.equal('https://example.org/x.png');
+    expect(imgs[0].getAttribute('alt')).to.equal('ok');
+  });
+
+  it('gives images without alt text an empty one, so screen readers do not read file names', async () => {
+    const root = await render('<p>Rash:</p><img src="https://example.org/rash.png">');
+    expect(root.querySelector('img')!.getAttribute('alt')).to.equal('');
   });
 
   it('removes styles, classes and ids that could restyle or confuse the element', async () => {
@@ -120,6 +127,12 @@ describe('sanitizeNotes (provider notes)', () => {
     await render('<a href="https://example.org">x</a>');
     const out = pagePurify.sanitize('<a href="https://example.org">x</a>');
     expect(out).to.equal('<a href="https://example.org">x</a>');
+  });
+
+  it('returns an empty fragment for a frameset document (DOMPurify answers null)', async () => {
+    const frag = await sanitizeNotes('<frameset><frame src="javascript:alert(1)"></frameset>');
+    expect(frag).to.be.instanceOf(DocumentFragment);
+    expect(frag.childNodes).to.have.length(0);
   });
 
   it('returns an empty fragment for empty notes', async () => {

@@ -130,5 +130,14 @@ export async function sanitizeNotes(html: string): Promise<DocumentFragment> {
     return frag;
   }
   const tt = trustedTypesPolicy();
-  return purify.sanitize(html, tt ? { ...CONFIG, TRUSTED_TYPES_POLICY: tt } : CONFIG);
+  // Null when the markup leaves no <body> to sanitize (a <frameset> document): nothing to show.
+  const fragment: DocumentFragment | null = purify.sanitize(html, tt ? { ...CONFIG, TRUSTED_TYPES_POLICY: tt } : CONFIG);
+  if (!fragment) return document.createDocumentFragment();
+  for (const img of Array.from(fragment.querySelectorAll('img'))) {
+    // An image whose URL was refused is only a broken-image box.
+    if (!img.hasAttribute('src')) img.remove();
+    // Without alt text a screen reader reads the file name; the notes give us nothing better.
+    else if (!img.hasAttribute('alt')) img.setAttribute('alt', '');
+  }
+  return fragment;
 }
