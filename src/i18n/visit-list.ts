@@ -96,7 +96,7 @@ export const visitListMessages = defineMessages(
     cancelYes: 'Sí, cancelar la consulta',
     cancelNo: 'Conservar la consulta',
     cancelling: 'Cancelando su consulta\u2026',
-    cancelled: 'Se canceló su consulta del {when}.',
+    cancelled: 'Su consulta del {when} quedó cancelada.',
     cancelFailed: 'Su consulta no se canceló.',
     reschedule: 'Cambiar fecha',
     downloadSummary: 'Descargar resumen',

@@ -94,7 +94,8 @@ export const visitListStyles = css`
   }
   .facts > div {
     display: flex;
-    gap: 0.375rem;
+    flex-wrap: wrap;
+    column-gap: 0.375rem;
     min-width: 0;
   }
   .facts dt {
@@ -156,6 +157,7 @@ export const visitListStyles = css`
     margin-top: 0.25rem;
   }
   .details {
+    overflow-wrap: anywhere;
     margin-top: 0.75rem;
     padding-top: 0.75rem;
     border-top: 1px solid var(--_border);
@@ -192,7 +194,7 @@ export const visitListStyles = css`
     border: 1px solid var(--_border);
     padding: 0.25rem 0.5rem;
   }
-  a {
+  a[href] {
     color: var(--_primary);
   }
   .more {
