@@ -83,6 +83,8 @@ type IdTask<R> = Task<[string], R>;
  * @csspart summary-button - "Download summary".
  * @csspart more-button - "Show more".
  * @csspart confirm - The cancel confirmation step.
+ * @csspart confirm-button - "Yes, cancel visit".
+ * @csspart keep-button - "Keep visit".
  * @csspart details - A visit's expanded details.
  * @csspart notes - One block of the provider's (sanitized) notes.
  * @csspart message - Empty states, errors and notices.
@@ -96,6 +98,7 @@ type IdTask<R> = Task<[string], R>;
  * @cssprop --vsee-color-border - Borders.
  * @cssprop --vsee-color-danger - "Cancel visit" and errors.
  * @cssprop --vsee-color-success - The "Confirmed"/"Completed" badges.
+ * @cssprop --vsee-color-focus - The focus ring.
  * @cssprop --vsee-font-family - Font.
  * @cssprop --vsee-radius - Corner radius.
  */
