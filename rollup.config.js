@@ -2,6 +2,7 @@
 import resolve from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const plugins = ({ module = true } = {}) => [
   // `browser: true` and no "development" condition: lit's production build.
@@ -14,6 +15,8 @@ const plugins = ({ module = true } = {}) => [
     rootDir: 'src',
     sourceMap: true,
   }),
+  // Whitespace in lit's html`` and css`` templates is dead weight in a bundle.
+  minifyHTML(),
   // A classic script's top level is global: `module: false` keeps `var VseeClinic`.
   terser({ module, ecma: 2022, format: { comments: false } }),
 ];
@@ -28,6 +31,8 @@ export default [
       format: 'es',
       entryFileNames: 'vsee-clinic-elements.js',
       chunkFileNames: '[name]-[hash].js',
+      // All Spanish tables in one chunk, fetched the first time an element shows Spanish.
+      manualChunks: (id) => (/\.es\.ts$/.test(id) ? 'locale-es' : undefined),
       sourcemap: true,
     },
     plugins: plugins(),

@@ -8,7 +8,7 @@ import { VseeClient } from '../client/vsee-client.js';
 import { VseeApiError, isAbortError } from '../client/errors.js';
 import type { VseeEventDetail, VseeEventName } from '../events.js';
 import { commonMessages, type CommonKey } from '../i18n/common.js';
-import { format, matchLocale, type Locale, type MessageTable, type Params } from '../i18n/i18n.js';
+import { ensureLocale, format, matchLocale, type Locale, type MessageTable, type Params } from '../i18n/i18n.js';
 import { browserTimeZone, formatDate, formatDateTime, formatTime, isValidTimeZone, timeZoneLabel } from '../internal/format.js';
 
 /** Clients built from identical attributes are shared, so identical GETs of several elements share requests. */
@@ -96,6 +96,12 @@ export abstract class VseeElement extends LitElement {
     return null;
   }
 
+  /** Spanish strings load on demand: an element in Spanish waits for them before it renders. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = ensureLocale(this.resolvedLocale, [commonMessages, (this.constructor as typeof VseeElement).messages]);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // `lang` may come from an ancestor only known once connected.
@@ -169,7 +175,7 @@ export abstract class VseeElement extends LitElement {
     const lang = this.resolvedLocale;
     const own = (this.constructor as typeof VseeElement).messages;
     const table = own && key in own.en ? own : commonMessages;
-    const template = (table[lang] as Record<string, string>)[key] ?? (table.en as Record<string, string>)[key] ?? key;
+    const template = (table[lang] as Record<string, string> | undefined)?.[key] ?? (table.en as Record<string, string>)[key] ?? key;
     return format(template, params);
   }
 

@@ -1,14 +1,47 @@
 /**
- * Message tables keyed by meaning, one per area, each with `en` and `es`. `defineMessages`
- * makes a key missing in Spanish a type error. Placeholders are `{name}`.
+ * Message tables keyed by meaning, one per area. English is in the bundle; Spanish may be given
+ * inline or as a loader (`() => import('./area.es.js')`), so pages in English do not download it.
+ * A Spanish table is typed `Record<Key, string>`: a missing key fails the type check.
+ * Placeholders are `{name}`.
  */
 export type Locale = 'en' | 'es';
 export const LOCALES: readonly Locale[] = ['en', 'es'];
 
-export type MessageTable<K extends string> = { en: Record<K, string>; es: Record<K, string> };
+export type SpanishLoader<K extends string> = () => Promise<{ default: Record<K, string> }>;
 
-export function defineMessages<K extends string>(en: Record<K, string>, es: Record<K, string>): MessageTable<K> {
-  return { en, es };
+export interface MessageTable<K extends string> {
+  en: Record<K, string>;
+  es?: Record<K, string>;
+  loadEs?: SpanishLoader<K>;
+}
+
+export function defineMessages<K extends string>(en: Record<K, string>, es: Record<K, string> | SpanishLoader<K>): MessageTable<K> {
+  return typeof es === 'function' ? { en, loadEs: es } : { en, es };
+}
+
+const pending = new WeakMap<MessageTable<string>, Promise<void>>();
+
+/**
+ * Loads the locale's tables that are not here yet; undefined when nothing is missing. A failed
+ * load (a flaky connection) leaves English in place and is tried again next time.
+ */
+export function ensureLocale(locale: Locale, tables: Array<MessageTable<string> | undefined>): Promise<void> | undefined {
+  if (locale !== 'es') return undefined;
+  const missing = tables.filter((t): t is MessageTable<string> => !!t && !t.es && !!t.loadEs);
+  if (!missing.length) return undefined;
+  return Promise.all(
+    missing.map((t) => {
+      let p = pending.get(t);
+      if (!p) {
+        p = t.loadEs!().then(
+          (m) => void (t.es = m.default),
+          () => void pending.delete(t),
+        );
+        pending.set(t, p);
+      }
+      return p;
+    }),
+  ).then(() => undefined);
 }
 
 export type Params = Record<string, string | number>;

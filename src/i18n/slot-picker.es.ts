@@ -1,0 +1,41 @@
+import type { SlotPickerKey } from './slot-picker.js';
+
+/** Spanish strings of slot-picker: loaded only when an element shows Spanish. A missing key is a type error. */
+const es: Record<SlotPickerKey, string> = {
+  gridLabel: 'Horarios disponibles',
+  prevDays: '{n} días anteriores',
+  prevDay: 'Día anterior',
+  nextDays: '{n} días siguientes',
+  nextDay: 'Día siguiente',
+  loadingTimes: 'Cargando los horarios disponibles\u2026',
+  loadError: 'No pudimos cargar los horarios disponibles.',
+  empty: 'No hay horarios disponibles para {range}.',
+  searching: 'Buscando el próximo horario disponible\u2026',
+  nextAvailable: 'Próximo disponible: {date}',
+  noneAhead: 'Tampoco hay horarios disponibles en los {n} días siguientes. Vuelva a consultar más tarde o comuníquese con la clínica.',
+  slotLabel: '{time}, {date}',
+  announceChosen: 'Seleccionado: {time}, {date}.',
+  announceRange: 'Mostrando {range}.',
+  summaryTitle: 'Su cita',
+  currentTime: 'Hora actual',
+  newTime: 'Nueva hora',
+  currentAppointment: 'Su cita actual: {when}. Elija una nueva hora.',
+  visitLoadError: 'No pudimos cargar su cita actual.',
+  date: 'Fecha',
+  time: 'Hora',
+  timeZone: 'Zona horaria',
+  duration: 'Duración',
+  book: 'Reservar cita',
+  reschedule: 'Reprogramar',
+  booking: 'Reservando\u2026',
+  rescheduling: 'Reprogramando\u2026',
+  booked: 'Su cita quedó reservada: {date}, {time} ({zone}).',
+  rescheduled: 'Su cita se cambió a: {date}, {time} ({zone}).',
+  taken: 'Lo sentimos, alguien acaba de reservar ese horario. Elija otro, por favor.',
+  configBadMode: 'El atributo mode debe ser "book" o "select"; su valor es "{value}".',
+  ruleDuration: 'un número entero de segundos entre 60 y 86400',
+  ruleDays: 'un número entero entre 1 y 60',
+  ruleStart: 'una hora en segundos Unix, p. ej. 1798794000',
+};
+
+export default es;
