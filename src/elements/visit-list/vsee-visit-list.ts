@@ -57,6 +57,7 @@ type IdTask<R> = Task<[string], R>;
  * The patient's visits: upcoming and past, each with its time, provider, type and status, the
  * provider's notes (sanitized), and actions to cancel, reschedule or download a summary.
  *
+ * @tagname vsee-visit-list
  * @summary The patient's upcoming and past visits, their notes, cancel and summary.
  *
  * @fires vsee-visit-closed - The patient cancelled an upcoming visit. `detail: { id, reason }`.
