@@ -10,8 +10,8 @@ export const STRICT_CSP = [
   "base-uri 'none'",
   "frame-ancestors 'self'",
   "require-trusted-types-for 'script'",
-  // lit's template policy, and the notes sanitizer's (DOMPurify's) own.
-  'trusted-types lit-html dompurify',
+  // lit's template policy, and the notes sanitizer's own (its DOMPurify instance uses it).
+  'trusted-types lit-html vsee-clinic-elements',
 ].join('; ');
 
 export function cspDemoMiddleware() {
