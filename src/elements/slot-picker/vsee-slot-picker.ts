@@ -552,7 +552,8 @@ export class VseeSlotPicker extends VseeElement {
   #scheduleChunk(): void {
     const view = this.#view;
     const showing = this._slots.status === TaskStatus.COMPLETE && this._slots.value === view?.loaded;
-    if (!view || !showing || this.#chunkTimer !== undefined) return;
+    // A removed picker must not keep rendering days nobody will see.
+    if (!view || !showing || this.#chunkTimer !== undefined || !this.isConnected) return;
     if (this.#shownDays >= view.loaded.days.length && this.#dayViews.every((v) => v === view)) return;
     this.#chunkTimer = setTimeout(() => {
       this.#chunkTimer = undefined;
