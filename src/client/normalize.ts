@@ -46,30 +46,52 @@ function toBoolean(v: unknown): unknown {
   return v;
 }
 
+const enum Kind { Id, Time, Num, Bool, IdList, Files, Other }
+
+/** Each field name's kind, worked out once: a 1,000-visit history repeats the same few dozen names. */
+const kinds = new Map<string, Kind>();
+function kindOf(key: string): Kind {
+  let k = kinds.get(key);
+  if (k === undefined) {
+    k = isIdKey(key) ? Kind.Id
+      : TIMESTAMP_KEYS.has(key) ? Kind.Time
+      : CODE_KEYS.has(key) || NUMBER_KEYS.has(key) ? Kind.Num
+      : BOOLEAN_KEYS.has(key) ? Kind.Bool
+      : ID_LIST_KEYS.has(key) ? Kind.IdList
+      : key === 'attachments' ? Kind.Files
+      : Kind.Other;
+    kinds.set(key, k);
+  }
+  return k;
+}
+
+const nested = (x: unknown) => (typeof x === 'object' && x !== null ? normalizeRecord(x) : x);
+
 function normalizeValue(key: string, v: unknown): unknown {
   if (v === 'null') return null;
-  if (isIdKey(key)) {
-    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
-    if (typeof v === 'string' || v === null || v === undefined) return v;
+  switch (kindOf(key)) {
+    case Kind.Id:
+      if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
+      if (typeof v === 'string' || v === null || v === undefined) return v;
+      break;
+    case Kind.Time:
+      return toTimestamp(v);
+    case Kind.Num:
+      if (v === null || v === undefined || v === '') return v === '' ? null : v;
+      return toNumber(v);
+    case Kind.Bool:
+      return toBoolean(v);
+    case Kind.IdList:
+      if (Array.isArray(v)) return v.filter((x) => x !== null && x !== undefined && x !== '').map(String);
+      if (v === null || v === undefined) return v;
+      return typeof v === 'string' ? v.split(',').filter(Boolean) : [String(v)];
+    case Kind.Files:
+      // An intake's attachments are a list of file objects, or "" when there are none.
+      if (Array.isArray(v)) return v.map(nested);
+      if (v === '' || v === null || v === undefined) return [];
+      return v;
   }
-  if (TIMESTAMP_KEYS.has(key)) return toTimestamp(v);
-  if (CODE_KEYS.has(key) || NUMBER_KEYS.has(key)) {
-    if (v === null || v === undefined || v === '') return v === '' ? null : v;
-    return toNumber(v);
-  }
-  if (BOOLEAN_KEYS.has(key)) return toBoolean(v);
-  if (ID_LIST_KEYS.has(key)) {
-    if (Array.isArray(v)) return v.filter((x) => x !== null && x !== undefined && x !== '').map(String);
-    if (v === null || v === undefined) return v;
-    return typeof v === 'string' ? v.split(',').filter(Boolean) : [String(v)];
-  }
-  if (key === 'attachments') {
-    // An intake's attachments are a list of file objects, or "" when there are none.
-    if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' && x !== null ? normalizeRecord(x) : x));
-    if (v === '' || v === null || v === undefined) return [];
-    return v;
-  }
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' && x !== null ? normalizeRecord(x) : x));
+  if (Array.isArray(v)) return v.map(nested);
   if (typeof v === 'object' && v !== null) return normalizeRecord(v as Record<string, unknown>);
   return v;
 }
@@ -78,8 +100,9 @@ function normalizeValue(key: string, v: unknown): unknown {
 export function normalizeRecord<T = Record<string, unknown>>(input: unknown): T {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input as T;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
-    const nv = normalizeValue(key, value);
+  for (const key in input) {
+    if (!Object.prototype.hasOwnProperty.call(input, key)) continue;
+    const nv = normalizeValue(key, (input as Record<string, unknown>)[key]);
     if (nv !== undefined) out[key] = nv;
   }
   // Several samples carry the id only as `_id`.
