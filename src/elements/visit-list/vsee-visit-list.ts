@@ -60,9 +60,9 @@ type IdTask<R> = Task<[string], R>;
  * @tagname vsee-visit-list
  * @summary The patient's upcoming and past visits, their notes, cancel and summary.
  *
- * @fires vsee-visit-closed - The patient cancelled an upcoming visit. `detail: { id, reason }`.
- * @fires vsee-reschedule-request - The patient asked to move an upcoming appointment; answer with a slot picker (`visit-id`). `detail: { visit }`.
- * @fires vsee-error - A request failed. `detail: { error, operation }`.
+ * @fires {CustomEvent<VseeVisitClosedDetail>} vsee-visit-closed - The patient cancelled an upcoming visit. `detail: { id, reason }`.
+ * @fires {CustomEvent<VseeRescheduleRequestDetail>} vsee-reschedule-request - The patient asked to move an upcoming appointment; answer with a slot picker (`visit-id`). `detail: { visit }`.
+ * @fires {CustomEvent<VseeErrorDetail>} vsee-error - A request failed. `detail: { error, operation }`.
  *
  * @csspart base - The wrapper of everything.
  * @csspart timezone - The "Times in …" note.
