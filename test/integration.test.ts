@@ -99,3 +99,27 @@ describe('integrations', () => {
     expect(win.pageErrors).to.deep.equal([]);
   });
 });
+
+describe('theming', () => {
+  it('restyles all three elements through custom properties and parts only', async () => {
+    const mock = mockTenant();
+    const { win, doc } = await open(`/demo/theme.html?tenant=${mock.root.split('/').pop()}`);
+    const { form, picker, list } = await allThreeRender(doc);
+    const css = (el: Element) => win.getComputedStyle(el);
+    // Custom properties: the surface and text colours reach inside every shadow root.
+    for (const host of [form, picker, list]) {
+      expect(css(host).backgroundColor).to.equal('rgb(21, 26, 34)');
+      expect(css(host).color).to.equal('rgb(232, 237, 243)');
+      expect(css(host).fontFamily).to.contain('Georgia');
+    }
+    // Parts: the page's rules style named pieces.
+    const slot = picker.shadowRoot!.querySelector('[part~="slot"]')!;
+    expect(css(slot).borderTopLeftRadius).to.equal('999px');
+    const submit = form.shadowRoot!.querySelector('[part~="submit"]')!;
+    expect(css(submit).textTransform).to.equal('uppercase');
+    expect(css(submit).backgroundColor).to.equal('rgb(124, 183, 255)');
+    const visit = list.shadowRoot!.querySelector('[part~="visit"]')!;
+    expect(css(visit).borderLeftColor).to.equal('rgb(124, 183, 255)');
+    expect(win.pageErrors ?? []).to.deep.equal([]);
+  });
+});
