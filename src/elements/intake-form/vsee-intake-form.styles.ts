@@ -251,6 +251,10 @@ export const intakeFormStyles = css`
   .skeleton-field {
     height: 3rem;
   }
+  /* A class, not a style attribute: pages with style-src 'self' refuse inline styles. */
+  .skeleton-field.tall {
+    height: 7rem;
+  }
   @media (forced-colors: active) {
     [aria-invalid='true'] {
       border: 2px solid Mark;

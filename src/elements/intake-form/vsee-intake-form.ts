@@ -978,7 +978,7 @@ export class VseeIntakeForm extends VseeElement {
   #renderLoading(label: string) {
     return html`<div class="panel" aria-busy="true">
       <span class="visually-hidden" role="status">${label}</span>
-      <div class="skeleton skeleton-field" style="height:7rem"></div>
+      <div class="skeleton skeleton-field tall"></div>
       <div class="skeleton skeleton-field"></div>
       <div class="skeleton skeleton-field"></div>
     </div>`;
