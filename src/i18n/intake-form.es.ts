@@ -62,6 +62,7 @@ const es: Record<IntakeFormKey, string> = {
   loadingForm: 'Cargando el formulario\u2026',
   loadingIntake: 'Cargando sus respuestas\u2026',
   intakeLoadFailed: 'No pudimos cargar sus respuestas anteriores.',
+  roomLoadFailed: 'No pudimos cargar algunos datos de la clínica; aun así puede enviar su información.',
   waitingTitle: 'Está en la sala de espera',
   waitingIn: 'Está esperando en {room}. Un proveedor le atenderá lo antes posible.',
   waitingKeepOpen: 'Mantenga esta página abierta: aquí le avisaremos cuando su proveedor esté listo.',

@@ -62,6 +62,7 @@ const en = {
   loadingForm: 'Loading the form\u2026',
   loadingIntake: 'Loading your answers\u2026',
   intakeLoadFailed: 'We could not load your earlier answers.',
+  roomLoadFailed: 'Some of the clinic\u2019s details could not be loaded; you can still send your information.',
   waitingTitle: 'You are in the waiting room',
   waitingIn: 'You are waiting in {room}. A provider will see you as soon as possible.',
   waitingKeepOpen: 'Keep this page open: we will tell you here when your provider is ready.',

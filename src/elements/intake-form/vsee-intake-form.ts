@@ -6,6 +6,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { VseeElement, defineOnce, numberAttr } from '../vsee-element.js';
 import { VseeApiError, isAbortError } from '../../client/errors.js';
 import type { Consultation, Intake, IntakeFields, Room, Visit, VseeRecord } from '../../client/types.js';
+import type { VseeClient } from '../../client/vsee-client.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { intakeFormMessages, type IntakeFormKey } from '../../i18n/intake-form.js';
 import { intakeFormStyles } from './vsee-intake-form.styles.js';
@@ -51,6 +52,11 @@ interface Problem {
 
 /** Thrown by the submit task when an attachment is still not uploaded: not an API failure. */
 class UploadsIncomplete extends Error {}
+
+/** A created intake or visit without an id: nothing can follow it, so it counts as unreadable. */
+function missingId(what: string): VseeApiError {
+  return new VseeApiError('bad_response', 200, `The answer had no ${what} id.`);
+}
 
 /** A failure of one submit step, kept with the step so the message can say which. */
 class StepError extends Error {
@@ -156,6 +162,10 @@ export class VseeIntakeForm extends VseeElement {
   #savedSnapshot?: string;
   #savedWasUpdate = false;
   #visit?: Visit;
+  /** The last visit request failed without an answer: it may have been created anyway. */
+  #visitUnsure = false;
+  /** The room answered (or failed) once: a retry keeps the form on screen. */
+  #roomSettled = false;
   #pendingCustom: Record<string, unknown> = {};
   #draftReady = false;
   #restoredKey?: string;
@@ -174,7 +184,11 @@ export class VseeIntakeForm extends VseeElement {
       return api.getRoom(code, { signal });
     },
     args: () => [this.api, this.roomCode] as const,
-    onError: (e) => this.reportError(e, 'getRoom'),
+    onComplete: () => (this.#roomSettled = true),
+    onError: (e) => {
+      this.#roomSettled = true;
+      this.reportError(e, 'getRoom');
+    },
   });
 
   #intakeTask = new Task(this, {
@@ -585,13 +599,16 @@ export class VseeIntakeForm extends VseeElement {
     this._busy = 'saving';
     const existing = this.intakeId || this.#savedIntake?.id;
     const fields = this.#intakeFields(Boolean(existing));
-    const snapshot = JSON.stringify(fields);
+    // Compared in one shape: a retry after a saved intake must not update it when nothing changed.
+    const snapshot = JSON.stringify(this.#intakeFields(false));
     let intake = this.#savedIntake;
     // A retry after the intake was saved goes on to the visit, updating the intake only if the patient changed it.
     if (!intake || snapshot !== this.#savedSnapshot) {
       const operation = existing ? 'updateIntake' : 'createIntake';
       try {
         intake = existing ? await api.updateIntake(existing, fields, { signal }) : await api.createIntake(fields, { signal });
+        // Without an id nothing can follow (a visit, an edit): the answer was not usable.
+        if (typeof intake?.id !== 'string' || !intake.id) throw missingId('intake');
       } catch (e) {
         this.reportError(e, operation);
         throw new StepError('save', e);
@@ -608,10 +625,15 @@ export class VseeIntakeForm extends VseeElement {
       this._busy = 'visit';
       const params = { intake_id: intake.id, room_code: this.roomCode! };
       const operation = kind === 'walkin' ? 'addWalkin' : 'addEconsult';
-      let visit: Visit;
+      let visit: Visit | undefined;
       try {
-        visit = kind === 'walkin' ? await api.addWalkin(params, { signal }) : await api.addEconsult(params, { signal });
+        // After a time-out or a lost answer the visit may exist already: look before sending again.
+        if (this.#visitUnsure) visit = await this.#findVisit(api, kind, intake.id, signal);
+        visit ??= kind === 'walkin' ? await api.addWalkin(params, { signal }) : await api.addEconsult(params, { signal });
+        if (typeof visit?.id !== 'string' || !visit.id) throw missingId('visit');
+        this.#visitUnsure = false;
       } catch (e) {
+        if (e instanceof VseeApiError && ['timeout', 'network', 'bad_response'].includes(e.code)) this.#visitUnsure = true;
         this.reportError(e, operation);
         throw new StepError('visit', e);
       }
@@ -627,6 +649,16 @@ export class VseeIntakeForm extends VseeElement {
       this._phase = kind === 'econsult' ? 'econsult' : 'saved';
       this.#focusAfterUpdate = '.done';
     }
+  }
+
+  /** The visit an earlier, unanswered attempt may have created for this intake. */
+  async #findVisit(api: VseeClient, kind: 'walkin' | 'econsult', intakeId: string, signal: AbortSignal): Promise<Visit | undefined> {
+    const mine = (v: Visit | null | undefined) => Boolean(v && typeof v.id === 'string' && v.id && String(v.intake_id ?? '') === intakeId);
+    if (kind === 'walkin') {
+      const current = await api.getCurrentVisit({ signal });
+      return current && mine(current) ? current : undefined;
+    }
+    return (await api.listVisits({ signal })).find((v) => mine(v) && v.type === 3 && !v.id.startsWith('unknown-'));
   }
 
   #onSubmit(e: Event) {
@@ -827,7 +859,8 @@ export class VseeIntakeForm extends VseeElement {
       if (this._phase !== 'waiting' || controller.signal.aborted) return;
       this.#pollFailures = 0;
       this._pollTrouble = false;
-      this._waitVisit = { ...this._waitVisit, ...visit };
+      // The id we asked for stays, whatever the answer carried.
+      this._waitVisit = { ...this._waitVisit, ...visit, id };
       const started = visit.status === 25 || (typeof visit.actual_start === 'number' && visit.actual_start > 0);
       if (started) {
         this.#stopWaiting();
@@ -935,15 +968,18 @@ export class VseeIntakeForm extends VseeElement {
 
   protected override renderContent(): TemplateResult | typeof nothing {
     const room = this.#roomTask;
-    if (room.status === TaskStatus.PENDING || (room.status === TaskStatus.INITIAL && this.roomCode)) {
+    if (!this.#roomSettled && (room.status === TaskStatus.PENDING || (room.status === TaskStatus.INITIAL && this.roomCode))) {
       return this.#renderLoading(this.msg('loadingForm'));
     }
     if (room.status === TaskStatus.ERROR) {
       const err = room.error;
       if (err instanceof VseeApiError && err.status === 404) {
-        return html`<div class="message error" part="message" role="alert">${this.msg('roomNotFound')}</div>`;
+        return html`<div class="message error" part="message" role="alert">
+          <p>${this.msg('roomNotFound')}</p>
+          <p><button type="button" @click=${() => void room.run()}>${this.common('tryAgain')}</button></p>
+        </div>`;
       }
-      // Any other room failure must not keep a patient from sending an intake.
+      // Any other room failure must not keep a patient from sending an intake (see #renderRoomError).
     }
     const settings = this.#room()?.operation_settings;
     if (settings && settings.is_closed === true && this._phase === 'form') {
@@ -997,6 +1033,7 @@ export class VseeIntakeForm extends VseeElement {
     const busy = this._busy !== null;
     const locale = this.resolvedLocale;
     return html`<form part="form" novalidate @submit=${this.#onSubmit} aria-busy=${busy ? 'true' : 'false'}>
+      ${this.#renderRoomError()}
       ${this._showSummary ? keyed(this._summaryKey, this.#renderSummary()) : nothing}
 
       <div class="field" part="field">
@@ -1120,6 +1157,16 @@ export class VseeIntakeForm extends VseeElement {
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this._announce}</div>
     </form>`;
+  }
+
+  /** The room's details (closed hours, consultation types) failed: the form still works. */
+  #renderRoomError() {
+    const room = this.#roomTask;
+    if (room.status !== TaskStatus.ERROR) return nothing;
+    return html`<div class="message error" part="message" role="alert">
+      <p>${this.msg('roomLoadFailed')} ${this.errorText(room.error)}</p>
+      <p><button type="button" @click=${() => void room.run()}>${this.common('tryAgain')}</button></p>
+    </div>`;
   }
 
   #submitLabel(): string {
