@@ -37,11 +37,16 @@ export function formatDateTime(ts: unknown, locale: Locale, timeZone: string, fa
   }).format(ts * 1000);
 }
 
-/** "Eastern Time" (generic name), falling back to the IANA id. */
+/** "Eastern Time" (the generic name); where Intl has none ("GMT+00:00"), the long name
+ * ("Coordinated Universal Time"); else the offset ("GMT-05:00"). */
 export function timeZoneLabel(locale: Locale, timeZone: string): string {
+  const name = (style: 'longGeneric' | 'long') =>
+    dateTimeFormat(locale, timeZone, { timeZoneName: style }).formatToParts(Date.now()).find((p) => p.type === 'timeZoneName')?.value;
   try {
-    const parts = dateTimeFormat(locale, timeZone, { timeZoneName: 'longGeneric' }).formatToParts(Date.now());
-    return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+    const generic = name('longGeneric');
+    if (generic && !/^GMT[+-]/.test(generic)) return generic;
+    const long = name('long');
+    return (long && !/^GMT[+-]/.test(long) ? long : generic) ?? timeZone;
   } catch {
     return timeZone;
   }
