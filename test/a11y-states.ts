@@ -45,15 +45,27 @@ export function unmountAll(): void {
   sessionStorage.clear();
 }
 
-/** An element against the tenant, in a locale (attribute), appended to the page. */
+/**
+ * How `mount` sets the locale: the `locale` attribute (default), or no attribute and a wrapper
+ * with `lang` (the nearest `lang` up the tree is the element's locale then).
+ */
+export const mountMode = { viaLang: false };
+
+/** An element against the tenant, in a locale, appended to the page. */
 export async function mount(tag: Tag, t: MockTenant, locale: Locale | null, attrs: Record<string, string> = {}, parent: HTMLElement = document.body): Promise<Lit> {
   const el = document.createElement(tag) as Lit;
   const all: Record<string, string> = { ...t.attrs, timezone: 'America/New_York', ...attrs };
   if (tag !== 'vsee-visit-list') all['member-id'] = MEMBER;
-  if (locale) all.locale = locale;
+  if (locale && mountMode.viaLang) {
+    const wrapper = document.createElement('div');
+    wrapper.lang = locale;
+    parent.append(wrapper);
+    parent = wrapper;
+  } else if (locale) all.locale = locale;
   for (const [k, v] of Object.entries(all)) el.setAttribute(k, v);
   parent.append(el);
   mounted.push(parent === document.body ? el : parent);
+  if (el.lang) throw new Error('an element under test must not carry its own lang');
   await el.updateComplete;
   return el;
 }
