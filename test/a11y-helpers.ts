@@ -24,11 +24,11 @@ export function closeDemos(): void {
 }
 
 /**
- * The demo page (`/` or `/csp`) in a same-origin iframe, against a fresh mock tenant, with the
+ * The demo page (`/demo/index.html` or `/csp`) in a same-origin iframe, against a fresh mock tenant, with the
  * three elements rendered (the form's text box, the picker's times, the list's visits).
  */
 export async function openDemo(
-  path: '/' | '/csp' = '/',
+  path: '/demo/index.html' | '/csp' = '/demo/index.html',
   options: { config?: Record<string, unknown>; width?: number; height?: number; query?: string } = {},
 ): Promise<Demo> {
   const mock = mockTenant();
@@ -73,7 +73,7 @@ export function describeFocus(doc: Document = document): string {
 
 /** A focus indicator the patient can see: an outline that is not `none`/0 wide, or a box shadow. */
 export function hasVisibleFocus(el: Element): boolean {
-  const cs = getComputedStyle(el);
+  const cs = (el.ownerDocument.defaultView ?? window).getComputedStyle(el);
   const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 1;
   const shadow = cs.boxShadow !== 'none' && cs.boxShadow !== '';
   return outline || shadow;
