@@ -7,7 +7,7 @@
  * injects the fault, checks the message (in the element's locale), that what the patient typed
  * is still there, that "Try again" then works, and counts the POSTs in the mock's log.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { VseeClient } from '../src/client.js';
 import { commonMessages, type CommonKey } from '../src/i18n/common.js';
 import type { MessageTable } from '../src/i18n/i18n.js';
@@ -45,6 +45,8 @@ export const BAD_WORDS = [
 ];
 
 export const CLIENT_TIMEOUT_MS = 300;
+/** The server answers a timed-out request this late (and still does what it was asked). */
+const TIMEOUT_DELAY_MS = 700;
 
 export interface Ctx {
   t: MockTenant;
@@ -74,6 +76,11 @@ export interface Scenario {
   faultTimes?: number;
   /** A POST that creates something: exactly one must succeed per intent. */
   creates?: boolean;
+  /**
+   * Kinds after which a second create cannot be ruled out, with the reason (the API offers no
+   * way to look the first one up). The count is then at most two, and docs/faults.md says so.
+   */
+  mayDuplicate?: Partial<Record<Kind, string>>;
   /** Mock configuration for this scenario. */
   config?: Record<string, unknown>;
   /** Kinds this request cannot meet in a test (with the reason in docs/faults.md). */
@@ -169,7 +176,7 @@ export function faultFor(kind: Kind, s: Scenario): MockFault {
     case '502-html': return { ...base, status: 502, body: '<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>', contentType: 'text/html' };
     case '2xx-not-json': return { ...base, status: 200, body: 'OK, saved it for you', contentType: 'text/plain' };
     case '2xx-wrong-shape': return { ...base, status: 200, body: s.wrongShape, contentType: 'application/json' };
-    case 'timeout': return { ...base, delayMs: CLIENT_TIMEOUT_MS + 400 };
+    case 'timeout': return { ...base, delayMs: TIMEOUT_DELAY_MS };
     case 'drop': return { ...base, drop: true };
   }
 }
@@ -251,6 +258,8 @@ export async function runCase(s: Scenario, kind: Kind, locale: Locale): Promise<
     }, `${where}: expected "${expected}" but the element shows "${s.problem(el)}"`);
     expectClean(el, where);
     s.kept?.(el);
+    // A request that timed out is still processed by the server: let it finish before the patient tries again.
+    if (kind === 'timeout') await aTimeout(TIMEOUT_DELAY_MS - CLIENT_TIMEOUT_MS + 150);
     await s.retry(el, ctx);
     await s.done(el, ctx);
     expectClean(el, `${where}, after trying again`);
@@ -269,7 +278,9 @@ export async function runCase(s: Scenario, kind: Kind, locale: Locale): Promise<
     // The client never re-sends a POST by itself: one failed attempt, then the patient's one.
     const injected2xx = kind === '2xx-not-json' || kind === '2xx-wrong-shape' ? 1 : 0;
     const succeeded = log.filter(isOk).length - injected2xx;
-    if (s.creates) expect(succeeded, `${where}: successful creates (${log.map((e) => e.status).join(',')})`).to.equal(1);
+    const creates = `${where}: successful creates (${log.map((e) => e.status).join(',')})`;
+    if (s.creates && s.mayDuplicate?.[kind]) expect(succeeded, creates).to.be.within(1, 2);
+    else if (s.creates) expect(succeeded, creates).to.equal(1);
     expect(log.length, `${where}: POSTs sent (${log.map((e) => e.status).join(',')})`).to.be.at.most(2);
   }
 }

@@ -121,6 +121,7 @@ const scenarios: Scenario[] = [
     method: 'POST',
     path: '/^\\/intakes$/',
     creates: true,
+    mayDuplicate: { timeout: 'intakes cannot be listed: an intake created by a timed-out request stays unused' },
     wrongShape: '{"data":{"reason_for_visit":"Rash","type":"x","created":"soon"}}',
     mount: async (ctx) => ready(await form(ctx)),
     prepare: async (el) => fill(el),

@@ -139,6 +139,8 @@ export class VseeSlotPicker extends VseeElement {
   #activeStart?: number;
   /** Synchronous guard: a double click must not post twice. */
   #booking = false;
+  /** The start of a slot whose booking got no answer: it may be booked already. */
+  #unsureStart?: number;
   #view?: View;
   #viewKey = '';
   /** Days of the current view rendered so far; the rest follow a chunk per task. */
@@ -239,9 +241,16 @@ export class VseeSlotPicker extends VseeElement {
         ...(this.intakeId ? { intake_id: this.intakeId } : {}),
       };
       try {
-        const visit = visitId
+        // After a time-out or a lost answer the appointment may exist already: look before booking again.
+        const unsure = !visitId && this.#unsureStart === slot.start;
+        let visit = unsure ? await this.#findBooked(api, slot, provider, signal) : undefined;
+        visit ??= visitId
           ? await api.updateAppointment(visitId, params, { signal })
           : await api.createAppointment({ ...params, member_id: this.memberId || undefined, type: 2 }, { signal });
+        if (typeof visit?.id !== 'string' || !visit.id) {
+          throw new VseeApiError('bad_response', 200, 'The answer had no appointment id.');
+        }
+        this.#unsureStart = undefined;
         this.#booking = false;
         this._booked = { visit, slot, rescheduled: Boolean(visitId) };
         this._chosen = undefined;
@@ -253,6 +262,9 @@ export class VseeSlotPicker extends VseeElement {
         return visit;
       } catch (error) {
         this.#booking = false;
+        if (!visitId && error instanceof VseeApiError && ['timeout', 'network', 'bad_response'].includes(error.code)) {
+          this.#unsureStart = slot.start;
+        }
         if (isTaken(error)) {
           this._chosen = undefined;
           this._taken = true;
@@ -328,6 +340,18 @@ export class VseeSlotPicker extends VseeElement {
 
   #currentRange(): DayRange {
     return this.#rangeFor(this.start, this.#days, this._page, this.tz);
+  }
+
+  /** The patient's appointment at this slot's time, if an unanswered booking made it. */
+  async #findBooked(api: VseeClient, slot: Slot, provider: string | undefined, signal: AbortSignal): Promise<Visit | undefined> {
+    const visits = await api.listVisits({ signal });
+    return visits.find(
+      (v) =>
+        v.start === slot.start &&
+        v.status !== 40 &&
+        !v.id.startsWith('unknown-') &&
+        (!provider || v.provider_id === undefined || String(v.provider_id) === provider),
+    );
   }
 
   #providerFor(slot: Slot): string | undefined {

@@ -1,0 +1,141 @@
+// The fault matrix for <vsee-visit-list>: every request it makes × every failure kind.
+import { expect } from '@open-wc/testing';
+import '../src/elements/visit-list/vsee-visit-list.js';
+import { $, $$, alerts, common, describeMatrix, mountTag, squash, tryAgain, wait, type Ctx, type Scenario } from './faults-harness.js';
+
+const items = (el: HTMLElement) => $$(el, 'li.visit');
+const firstUpcoming = (el: HTMLElement) => $(el, 'section[data-section="upcoming"] li.visit')!;
+
+function list(ctx: Ctx, attrs: Record<string, string> = {}) {
+  return mountTag<HTMLElement>('vsee-visit-list', ctx, attrs);
+}
+
+async function loaded(el: HTMLElement) {
+  await wait(() => items(el).length > 0, 'no visits shown');
+  return el;
+}
+
+function clickTryAgain(root: Element | ShadowRoot, ctx: Ctx) {
+  const b = [...root.querySelectorAll<HTMLButtonElement>('button')].find((x) => squash(x.textContent) === tryAgain(ctx.locale));
+  expect(b, 'a "Try again" button').to.exist;
+  b!.click();
+}
+
+/** The DOM id of the visit being cancelled. */
+let cancelling = '';
+
+const noProblem = (el: HTMLElement) => wait(() => !alerts(el), `still a problem: ${alerts(el)}`);
+
+/** A stand-in for the tab the summary opens in (a real popup would outlive the test). */
+interface FakeWindow { closed: boolean; opener: unknown; location: { href: string }; document: { title: string; body: { textContent: string } }; close(): void }
+let popup: FakeWindow;
+let savedOpen: typeof window.open;
+before(() => {
+  savedOpen = window.open;
+  window.open = (() => {
+    popup = { closed: false, opener: window, location: { href: '' }, document: { title: '', body: { textContent: '' } }, close() { this.closed = true; } };
+    return popup;
+  }) as unknown as typeof window.open;
+});
+after(() => {
+  window.open = savedOpen;
+});
+
+const scenarios: Scenario[] = [
+  {
+    name: 'GET /visits',
+    method: 'GET',
+    path: '/^\\/visits$/',
+    wrongShape: '{"data":[{"id":7,"start":"soon","status":"x","provider":null}]}',
+    mount: (ctx) => list(ctx),
+    problem: alerts,
+    outcomes: { '2xx-wrong-shape': 'ok' },
+    retry: async (el, ctx) => clickTryAgain(el.shadowRoot!, ctx),
+    async done(el, ctx) {
+      await loaded(el);
+      if (ctx.kind === '2xx-wrong-shape') expect(squash(items(el)[0]!.textContent)).to.contain(common(ctx.locale, 'unknown'));
+    },
+  },
+  {
+    name: 'GET /visits/current',
+    method: 'GET',
+    path: '/^\\/visits\\/current$/',
+    wrongShape: '{"data":{"id":7,"start":"soon","status":"x","provider":null}}',
+    mount: (ctx) => list(ctx, { 'show-current': '' }),
+    problem: alerts,
+    outcomes: { '2xx-wrong-shape': 'ok' },
+    retry: async (el, ctx) => clickTryAgain(el.shadowRoot!, ctx),
+    async done(el, ctx) {
+      await loaded(el);
+      await noProblem(el);
+      if (ctx.kind === '2xx-wrong-shape') {
+        await wait(() => $(el, '[part="current"]'), 'the malformed current visit is not shown');
+        expect(squash($(el, '[part="current"]')!.textContent)).to.contain(common(ctx.locale, 'unknown'));
+      }
+    },
+  },
+  {
+    name: 'GET /visits/:id (details)',
+    method: 'GET',
+    path: '/^\\/visits\\/(?!current$)[^/]+$/',
+    wrongShape: '{"data":{"id":7,"start":"soon","postvisit":"x","prescriptions":"none","files":7,"notes":{"a":1}}}',
+    mount: async (ctx) => loaded(await list(ctx)),
+    act: async (el) => firstUpcoming(el).querySelector<HTMLButtonElement>('[part~="details-button"]')!.click(),
+    problem: alerts,
+    outcomes: { '2xx-wrong-shape': 'ok' },
+    retry: async (el, ctx) => clickTryAgain(firstUpcoming(el).querySelector('.details')!, ctx),
+    async done(el) {
+      await wait(() => firstUpcoming(el).querySelector('.details h5'), 'no details shown');
+      await noProblem(el);
+    },
+  },
+  {
+    name: 'POST /visits/close (cancel)',
+    method: 'POST',
+    path: '/^\\/visits\\/close$/',
+    wrongShape: '{"data":"yes"}',
+    outcomes: { '2xx-wrong-shape': 'ok' },
+    mount: async (ctx) => loaded(await list(ctx)),
+    async act(el) {
+      cancelling = firstUpcoming(el).id;
+      firstUpcoming(el).querySelector<HTMLButtonElement>('[part~="cancel-button"]')!.click();
+      await wait(() => firstUpcoming(el).querySelector('[part~="confirm-button"]'), 'no confirmation step');
+      firstUpcoming(el).querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
+    },
+    problem: alerts,
+    async retry(el) {
+      // "Cancel visit" is the way to try again; it has focus after the failure.
+      const cancel = firstUpcoming(el).querySelector<HTMLButtonElement>('[part~="cancel-button"]')!;
+      await wait(() => el.shadowRoot!.activeElement === cancel, 'focus is not on "Cancel visit"');
+      cancel.click();
+      await wait(() => firstUpcoming(el).querySelector('[part~="confirm-button"]'), 'no confirmation step');
+      firstUpcoming(el).querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
+    },
+    async done(el, ctx) {
+      const cancelled = common(ctx.locale, 'statusCancelled');
+      const status = () => squash(el.shadowRoot!.getElementById(cancelling)?.querySelector('[part="status"]')?.textContent);
+      await wait(() => status().endsWith(cancelled), `not cancelled: ${status()}`);
+      await noProblem(el);
+    },
+  },
+  {
+    name: 'GET /visits/:id/exports/visit_summary',
+    method: 'GET',
+    path: '/\\/exports\\/visit_summary$/',
+    wrongShape: '{"data":{"url":"javascript:alert(1)"}}',
+    mount: async (ctx) => loaded(await list(ctx)),
+    act: async (el) => items(el).at(-1)!.querySelector<HTMLButtonElement>('[part~="summary-button"]')!.click(),
+    problem: alerts,
+    async retry(el) {
+      const b = items(el).at(-1)!.querySelector<HTMLButtonElement>('[part~="summary-button"]')!;
+      await wait(() => b.getAttribute('aria-disabled') === 'false', 'the summary button stays busy');
+      b.click();
+    },
+    async done(el) {
+      await wait(() => popup?.location.href.endsWith('.pdf'), 'the summary did not open');
+      await noProblem(el);
+    },
+  },
+];
+
+describeMatrix('Faults: <vsee-visit-list>', scenarios);
