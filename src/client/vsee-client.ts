@@ -78,6 +78,8 @@ export class VseeClient extends EventTarget {
   #apiSecret?: string;
   #tokenProvider?: () => Promise<string>;
   #tokenPromise?: Promise<string | undefined>;
+  /** Every token this client has held: a server may echo an old one after a refresh. */
+  #secrets = new Set<string>();
   #fetch: typeof fetch;
   #retry: Required<RetryOptions>;
   #inflight = new Map<string, { promise: Promise<unknown>; controller: AbortController; users: number }>();
@@ -95,8 +97,8 @@ export class VseeClient extends EventTarget {
     this.baseUrl = base.replace(/\/+$/, '');
     if (options.accountCode) this.accountCode = options.accountCode;
     if (options.apiKey) this.apiKey = options.apiKey;
-    if (options.token) this.#token = options.token;
-    if (options.apiSecret) this.#apiSecret = options.apiSecret;
+    if (options.token) this.#secrets.add((this.#token = options.token));
+    if (options.apiSecret) this.#secrets.add((this.#apiSecret = options.apiSecret));
     if (options.tokenProvider) this.#tokenProvider = options.tokenProvider;
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.timeoutMs = options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT;
@@ -116,6 +118,7 @@ export class VseeClient extends EventTarget {
   /** Replace the token (e.g. after the page refreshed it). */
   setToken(token: string | undefined): void {
     this.#token = token || undefined;
+    if (this.#token) this.#secrets.add(this.#token);
     this.#tokenPromise = undefined;
   }
 
@@ -331,6 +334,7 @@ export class VseeClient extends EventTarget {
         try {
           const t = await provider();
           this.#token = typeof t === 'string' && t ? t : undefined;
+          if (this.#token) this.#secrets.add(this.#token);
           return this.#token;
         } catch {
           throw new VseeApiError('unauthorized', 401, 'A sign-in token could not be obtained.');
@@ -443,7 +447,7 @@ export class VseeClient extends EventTarget {
   #throw(code: VseeErrorCode, status: number, vendor: string | undefined, retryAfter?: number): never {
     // The token is a credential: never let it reach a message, even if the server echoed it.
     const redact = (m: string) => {
-      for (const secret of [this.#token, this.#apiSecret]) if (secret) m = m.split(secret).join('[redacted]');
+      for (const secret of this.#secrets) m = m.split(secret).join('[redacted]');
       return m;
     };
     const serverMessage = vendor ? redact(vendor) : undefined;
