@@ -223,14 +223,19 @@ describe('motion and forced colours', () => {
         el.shadowRoot!.adoptedStyleSheets = [...el.shadowRoot!.adoptedStyleSheets, forced];
       }
     }
-    // Tab through everything: each stop inside an element has a visible outline.
+    // Tab through everything: each stop inside an element has a visible outline. A last button
+    // ends the walk inside the page (tabbing out of it would leave the browser window without
+    // focus for the test files after this one).
+    const end = document.createElement('button');
+    end.textContent = 'end';
+    document.body.append(end);
     (document.activeElement as HTMLElement | null)?.blur();
     const seen = new Set<Element>();
     const failures: string[] = [];
     for (let i = 0; i < 80; i++) {
       await sendKeys({ press: 'Tab' });
       const f = deepActive();
-      if (!f || f === document.body || seen.has(f)) break;
+      if (!f || f === end || f === document.body || seen.has(f)) break;
       seen.add(f);
       const host = (f.getRootNode() as ShadowRoot).host;
       if (!host || !els.includes(host as Lit)) continue;
@@ -238,6 +243,7 @@ describe('motion and forced colours', () => {
       if (cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) < 2) failures.push(`${host.localName} ${f.localName}#${f.id}: ${cs.outlineStyle} ${cs.outlineWidth}`);
       if (!hasVisibleFocus(f)) failures.push(`${host.localName} ${f.localName}: no focus indicator`);
     }
+    end.remove();
     expect(seen.size, 'tabbed through the elements').to.be.greaterThan(8);
     expect(failures).to.deep.equal([]);
   });
