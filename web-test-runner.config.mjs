@@ -22,7 +22,23 @@ export default {
       return next();
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }),
+    {
+      // `executeServerCommand('emulate-forced-colors', { active })`: Puppeteer's media emulation
+      // has no forced-colors, Chromium's DevTools protocol has.
+      name: 'emulate-forced-colors',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'emulate-forced-colors') return undefined;
+        const page = session.browser.getPage(session.id);
+        const cdp = await page.target().createCDPSession();
+        await cdp.send('Emulation.setEmulatedMedia', {
+          features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }],
+        });
+        return true;
+      },
+    },
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -1,5 +1,5 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Locale } from '../src/i18n/i18n.js';
 import { $, $$, freshTenant, inLiveRegion, mount, STATES, unmountAll, type Lit } from './a11y-states.js';
 import { contrast, deepActive, hasVisibleFocus } from './a11y-helpers.js';
@@ -201,28 +201,10 @@ describe('motion and forced colours', () => {
       await mount('vsee-visit-list', t, 'en'),
     ];
     await waitUntil(() => $(els[0], '#reason') && $(els[1], '[part~="slot"]') && $(els[2], 'li.visit'), 'rendered', { timeout: 5000 });
-    // The test runner drives Chromium through Puppeteer, whose media emulation has no
-    // forced-colors: when the real media query is not on, apply each element's own
-    // `@media (forced-colors: active)` rules as the browser would, plus the system focus colour.
-    await emulateMedia({ forcedColors: 'active' } as Parameters<typeof emulateMedia>[0]);
-    const real = matchMedia('(forced-colors: active)').matches;
-    if (!real) {
-      for (const el of els) {
-        const rules: string[] = [];
-        for (const sheet of el.shadowRoot!.adoptedStyleSheets) {
-          for (const rule of Array.from(sheet.cssRules)) {
-            if (rule instanceof CSSMediaRule && /forced-colors:\s*active/.test(rule.conditionText)) {
-              rules.push(...Array.from(rule.cssRules).map((r) => r.cssText));
-            }
-          }
-        }
-        expect(rules.length, `${el.localName} has forced-colors rules`).to.be.greaterThan(0);
-        const forced = new CSSStyleSheet();
-        // Forced colours remove box shadows and backgrounds images; outlines stay (in system colours).
-        forced.replaceSync(`* { box-shadow: none !important; background-image: none !important; } ${rules.join('\n')}`);
-        el.shadowRoot!.adoptedStyleSheets = [...el.shadowRoot!.adoptedStyleSheets, forced];
-      }
-    }
+    // Real forced-colors emulation through the DevTools protocol (a server command in
+    // web-test-runner.config.mjs): the elements' own `@media (forced-colors: active)` rules apply.
+    await executeServerCommand('emulate-forced-colors', { active: true });
+    expect(matchMedia('(forced-colors: active)').matches, 'forced colours are on').to.equal(true);
     // Tab through everything: each stop inside an element has a visible outline. A last button
     // ends the walk inside the page (tabbing out of it would leave the browser window without
     // focus for the test files after this one).
@@ -244,6 +226,7 @@ describe('motion and forced colours', () => {
       if (!hasVisibleFocus(f)) failures.push(`${host.localName} ${f.localName}: no focus indicator`);
     }
     end.remove();
+    await executeServerCommand('emulate-forced-colors', { active: false });
     expect(seen.size, 'tabbed through the elements').to.be.greaterThan(8);
     expect(failures).to.deep.equal([]);
   });
