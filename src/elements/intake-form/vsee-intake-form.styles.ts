@@ -37,7 +37,12 @@ export const intakeFormStyles = css`
   }
   textarea,
   input,
-  select {
+  select,
+  /* The clinic's own controls look like ours unless the page styles them. */
+  ::slotted(input:not([type='checkbox']):not([type='radio'])),
+  ::slotted(select),
+  ::slotted(textarea) {
+    box-sizing: border-box;
     font: inherit;
     color: var(--_text);
     background: var(--_surface);
@@ -102,21 +107,6 @@ export const intakeFormStyles = css`
   .custom {
     display: grid;
     gap: 0.5rem;
-  }
-  /* The clinic's own controls look like ours unless the page styles them. */
-  ::slotted(input:not([type='checkbox']):not([type='radio'])),
-  ::slotted(select),
-  ::slotted(textarea) {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.5rem 0.75rem;
-    min-height: 44px;
-    width: 100%;
-    max-width: 100%;
-    box-sizing: border-box;
   }
   ::slotted([aria-invalid='true']) {
     border: 2px solid var(--_danger);
