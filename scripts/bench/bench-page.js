@@ -48,11 +48,12 @@ async function settled(count) {
   }
 }
 
+/** Polls on macrotasks, not frames: a frame-granular wait would add up to a frame to the element's time. */
 async function until(check) {
   for (;;) {
     const v = check();
     if (v) return v;
-    await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => setTimeout(r));
   }
 }
 
