@@ -273,6 +273,25 @@ describe('<vsee-intake-form>', () => {
   });
 
   describe('custom questions', () => {
+    it('explain a clinic control\'s problem in the element\'s language, not the browser\'s', async () => {
+      const questions = html`
+        <label for="q1">Síntomas</label><input id="q1" name="custom_symptoms" required />
+        <label for="q2">Código</label><input id="q2" name="custom_code" pattern="[0-9]{4}" title="4 dígitos" />
+        <label><input type="checkbox" name="custom_consent" value="yes" required /> Acepto</label>`;
+      const el = await ready(await form(mock, { locale: 'es' }, questions));
+      typeInto(el, '#reason', 'Dolor');
+      (el.querySelector('#q2') as HTMLInputElement).value = '12a';
+      await submit(el);
+      await aTimeout(50);
+      const summary = $(el, '[part=summary]').textContent!.replace(/\s+/g, ' ');
+      expect(summary).to.contain('Responda esta pregunta.');
+      expect(summary).to.contain('Use el formato indicado: 4 dígitos');
+      expect(summary).to.contain('Marque esta casilla.');
+      // Chromium's own messages are English on this machine: none of them may show.
+      expect(summary).not.to.match(/Please fill|Please match|Please check/);
+      expect(posts(await mock.log(), '/intakes')).to.have.length(0);
+    });
+
     it('are sent under their names and take part in validation', async () => {
       const el = await ready(await form(mock, {}, customQuestions));
       typeInto(el, '#reason', 'Allergy');

@@ -89,6 +89,17 @@ const es: Record<IntakeFormKey, string> = {
   configBadThen: 'El atributo then debe ser "none", "walkin" o "econsult"; su valor es "{value}".',
   ruleSeconds: 'un número positivo de segundos',
   ruleBytes: 'un número entero positivo de bytes',
+  customMissing: 'Responda esta pregunta.',
+  customMissingCheck: 'Marque esta casilla.',
+  customMissingChoice: 'Elija una opción.',
+  customBadType: 'Introduzca un valor válido.',
+  customBadEmail: 'Introduzca un correo electrónico, por ejemplo nombre@ejemplo.com.',
+  customPattern: 'Use el formato indicado.',
+  customPatternHint: 'Use el formato indicado: {hint}',
+  customTooShort: 'Escriba al menos {n} caracteres.',
+  customTooLong: 'Escriba como máximo {n} caracteres.',
+  customUnder: 'Introduzca {min} o más.',
+  customOver: 'Introduzca {max} o menos.',
 };
 
 export default es;

@@ -89,6 +89,17 @@ const en = {
   configBadThen: 'The then attribute must be "none", "walkin" or "econsult"; it is "{value}".',
   ruleSeconds: 'a positive number of seconds',
   ruleBytes: 'a positive whole number of bytes',
+  customMissing: 'Please answer this question.',
+  customMissingCheck: 'Please check this box.',
+  customMissingChoice: 'Please choose an option.',
+  customBadType: 'Please enter a valid value.',
+  customBadEmail: 'Please enter an email address, for example name@example.com.',
+  customPattern: 'Please use the requested format.',
+  customPatternHint: 'Please use the requested format: {hint}',
+  customTooShort: 'Please enter at least {n} characters.',
+  customTooLong: 'Please enter at most {n} characters.',
+  customUnder: 'Please enter {min} or more.',
+  customOver: 'Please enter {max} or less.',
 };
 
 export type IntakeFormKey = keyof typeof en;

@@ -525,6 +525,29 @@ export class VseeIntakeForm extends VseeElement {
     this._customVersion++;
   }
 
+  /**
+   * A clinic control's problem in the element's locale. The browser's own `validationMessage`
+   * follows the browser's language, not `locale`; a message the page set with
+   * `setCustomValidity` is the page's own and is kept.
+   */
+  #controlError(c: FieldControl): string {
+    const v = c.validity;
+    const attr = (name: string) => c.getAttribute(name) ?? '';
+    if (v.customError) return c.validationMessage;
+    if (v.valueMissing) {
+      const type = c instanceof HTMLInputElement ? c.type : '';
+      if (type === 'checkbox') return this.msg('customMissingCheck');
+      return type === 'radio' || c instanceof HTMLSelectElement ? this.msg('customMissingChoice') : this.msg('customMissing');
+    }
+    if (v.typeMismatch) return attr('type') === 'email' ? this.msg('customBadEmail') : this.msg('customBadType');
+    if (v.patternMismatch) return c.title ? this.msg('customPatternHint', { hint: c.title }) : this.msg('customPattern');
+    if (v.tooShort) return this.msg('customTooShort', { n: attr('minlength') });
+    if (v.tooLong) return this.msg('customTooLong', { n: attr('maxlength') });
+    if (v.rangeUnderflow) return this.msg('customUnder', { min: attr('min') });
+    if (v.rangeOverflow) return this.msg('customOver', { max: attr('max') });
+    return this.msg('customBadType');
+  }
+
   #collectProblems(): Problem[] {
     const problems: Problem[] = [];
     const focus = (sel: string) => () => this.renderRoot.querySelector<HTMLElement>(sel)?.focus();
@@ -538,7 +561,7 @@ export class VseeIntakeForm extends VseeElement {
       if (message) problems.push({ field: this.msg(label), message, focus: focus(sel) });
     }
     for (const c of this.#invalidCustom()) {
-      problems.push({ field: controlLabel(c), message: c.validationMessage, focus: () => c.focus() });
+      problems.push({ field: controlLabel(c), message: this.#controlError(c), focus: () => c.focus() });
     }
     return problems;
   }
@@ -1196,7 +1219,7 @@ export class VseeIntakeForm extends VseeElement {
     const shown = this.#invalidCustom().filter((c) => this.#showError(`custom:${c.name}`));
     if (!shown.length) return nothing;
     return html`<ul class="error-list" aria-live="polite">
-      ${shown.map((c) => html`<li class="error" part="error">${this.msg('summaryItem', { field: controlLabel(c), error: c.validationMessage })}</li>`)}
+      ${shown.map((c) => html`<li class="error" part="error">${this.msg('summaryItem', { field: controlLabel(c), error: this.#controlError(c) })}</li>`)}
     </ul>`;
   }
 
