@@ -66,6 +66,34 @@ describe('<vsee-slot-picker> with the mock API', () => {
     expect(visits.some((v) => v.id === detail.visit.id)).to.be.true;
   });
 
+  it('refetches when another element sharing its client books or cancels, not for its own booking', async () => {
+    const el = document.createElement('vsee-slot-picker') as VseeSlotPicker;
+    for (const [k, v] of Object.entries({ 'member-id': MEMBER, 'room-code': 'ceproom1', timezone: 'America/New_York', days: '2', duration: '3600' })) el.setAttribute(k, v);
+    el.client = api;
+    document.body.append(el);
+    mounted.push(el);
+    await waitUntil(() => slotButtons(el).length > 0, 'no slots shown', { timeout: 5000 });
+    const gets = async () => requests(await mock.log(), 'GET', '/availability').length;
+    const before = await gets();
+    // Another element on the page (the visit list, a reschedule dialog) writes through the same client.
+    const now = Math.floor(Date.now() / 1000);
+    const [slot] = await api.getAvailability({ start: now, end: now + 2 * 86400, room_code: 'ceproom1', duration: 3600 });
+    const visit = await api.createAppointment({ slot_start: slot.start, slot_end: slot.end, provider_id: '509', member_id: MEMBER });
+    await waitUntil(async () => (await gets()) === before + 2, 'the picker refetched after the booking', { timeout: 4000 });
+    await api.closeVisit(visit.id, 'patient_cancel_appointment');
+    await waitUntil(async () => (await gets()) === before + 3, 'the picker refetched after the cancellation', { timeout: 4000 });
+    await waitUntil(() => slotButtons(el).length > 0, 'slots back', { timeout: 4000 });
+    await el.updateComplete;
+    // Its own booking: one refetch (the booked time disappears), not a second one for the change event.
+    slotButtons(el)[0].click();
+    await el.updateComplete;
+    const booked = oneEvent(el, 'vsee-appointment-booked');
+    bookButton(el)!.click();
+    await booked;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await gets()).to.equal(before + 4);
+  });
+
   it('says the slot was taken, refetches and lets the patient choose again', async () => {
     const el = await picker(mock);
     const now = Math.floor(Date.now() / 1000);

@@ -589,7 +589,21 @@ export class VseeSlotPicker extends VseeElement {
     super.disconnectedCallback();
     clearTimeout(this.#chunkTimer);
     this.#chunkTimer = undefined;
+    this.#listeningTo?.removeEventListener('change', this.#onClientChange);
+    this.#listeningTo = undefined;
   }
+
+  #listeningTo?: VseeClient;
+
+  /** Another element on the page (sharing the client) booked, moved or cancelled a visit: times changed. */
+  #onClientChange = (e: Event): void => {
+    const op = (e as CustomEvent<{ operation: string }>).detail?.operation;
+    // Our own booking refetches by itself once it has its answer.
+    if (this.#booking || !this.isConnected) return;
+    if (op === 'createAppointment' || op === 'updateAppointment' || op === 'closeVisit' || op === 'deleteVisit') {
+      void this._slots.run();
+    }
+  };
 
   /** After a render: exactly one slot button is in the tab order. */
   #syncRovingTabindex(): void {
@@ -608,6 +622,11 @@ export class VseeSlotPicker extends VseeElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.isConnected && this.api !== this.#listeningTo) {
+      this.#listeningTo?.removeEventListener('change', this.#onClientChange);
+      this.#listeningTo = this.api;
+      this.#listeningTo?.addEventListener('change', this.#onClientChange);
+    }
     this.#syncRovingTabindex();
     this.#scheduleChunk();
     const root = this.renderRoot as ShadowRoot;
