@@ -159,7 +159,7 @@ export async function mountTag<T extends HTMLElement>(
   return el;
 }
 
-export const wait = (cond: () => unknown, message: string, timeout = 5000) => waitUntil(cond, message, { timeout, interval: 20 });
+export const wait = (cond: () => unknown, message: string, timeout = 10000) => waitUntil(cond, message, { timeout, interval: 20 });
 
 export function faultFor(kind: Kind, s: Scenario): MockFault {
   const times = s.faultTimes && kind !== '401-refresh' && kind !== '429' ? s.faultTimes : 1;
@@ -288,7 +288,7 @@ export async function runCase(s: Scenario, kind: Kind, locale: Locale): Promise<
 /** Registers the matrix for a list of scenarios: every kind in English, a subset in Spanish. */
 export function describeMatrix(title: string, scenarios: Scenario[], spanishKinds: readonly Kind[] = ['401', '500', 'drop']) {
   describe(title, function () {
-    this.timeout(12000);
+    this.timeout(25000);
     afterEach(cleanup);
     for (const s of scenarios) {
       describe(s.name, () => {
