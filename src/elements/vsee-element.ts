@@ -76,14 +76,22 @@ export abstract class VseeElement extends LitElement {
     return false;
   }
 
+  /**
+   * Locale and zone as of this update: a list renders hundreds of dates, and resolving the
+   * locale walks up the tree for `lang` each time.
+   */
+  #perUpdate?: { locale: Locale; tz: string };
+
   /** The locale in use: `locale`, else the nearest `lang` up the tree, else `en`. */
   get resolvedLocale(): Locale {
+    if (this.#perUpdate) return this.#perUpdate.locale;
     if (this.locale) return matchLocale(this.locale) ?? 'en';
     return matchLocale(this.#inheritedLang()) ?? 'en';
   }
 
   /** The resolved IANA time zone. */
   protected get tz(): string {
+    if (this.#perUpdate) return this.#perUpdate.tz;
     return this.timezone && isValidTimeZone(this.timezone) ? this.timezone : browserTimeZone();
   }
 
@@ -109,6 +117,7 @@ export abstract class VseeElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    this.#perUpdate = undefined;
     super.willUpdate(changed);
     // Frameworks (React 19, Vue) set properties, often as strings ("7"): read them like attributes.
     for (const [name, options] of (this.constructor as typeof LitElement).elementProperties) {
@@ -125,6 +134,12 @@ export abstract class VseeElement extends LitElement {
       console.error(`<${this.localName}>: ${summary}`);
     }
     this.#loggedConfig = summary;
+    this.#perUpdate = { locale: this.resolvedLocale, tz: this.tz };
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.#perUpdate = undefined;
   }
 
   /** Problems with the configuration, as messages in the element's locale. Extend in subclasses. */

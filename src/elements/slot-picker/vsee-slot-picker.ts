@@ -279,14 +279,6 @@ export class VseeSlotPicker extends VseeElement {
     },
   });
 
-  #tzCache?: { timezone: string | undefined; tz: string };
-
-  /** Resolving the zone builds an Intl formatter: do it once per `timezone` value, not per call. */
-  protected override get tz(): string {
-    if (!this.#tzCache || this.#tzCache.timezone !== this.timezone) this.#tzCache = { timezone: this.timezone, tz: super.tz };
-    return this.#tzCache.tz;
-  }
-
   get #days(): number {
     return this.days ?? DEFAULT_DAYS;
   }

@@ -8,7 +8,6 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { visitListStyles } from './vsee-visit-list.styles.js';
 import { visitListMessages, type VisitListKey } from '../../i18n/visit-list.js';
 import type { Visit } from '../../client/types.js';
-import type { Locale } from '../../i18n/i18n.js';
 import { VisitStatuses } from '../../client/types.js';
 import type { VseeClient, VseeClientChangeDetail } from '../../client/vsee-client.js';
 import { sanitizedNotes } from './sanitized-notes.js';
@@ -182,25 +181,9 @@ export class VseeVisitList extends VseeElement {
     return errors;
   }
 
-  /**
-   * The locale and zone are read once per update: resolving them (a walk up the tree for `lang`,
-   * `Intl` for the browser's zone) for each of hundreds of visits costs more than the render.
-   */
-  #perUpdate?: { locale: Locale; tz: string };
-
-  override get resolvedLocale(): Locale {
-    return this.#perUpdate?.locale ?? super.resolvedLocale;
-  }
-
-  protected override get tz(): string {
-    return this.#perUpdate?.tz ?? super.tz;
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     const before = this.api;
-    this.#perUpdate = undefined;
     super.willUpdate(changed);
-    this.#perUpdate = { locale: super.resolvedLocale, tz: super.tz };
     if (before && this.api !== before) {
       // Another account or patient: nothing cached belongs to it.
       this.#detailTasks.clear();
@@ -216,7 +199,6 @@ export class VseeVisitList extends VseeElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.#perUpdate = undefined;
     if (this.isConnected && this.api !== this.#listeningTo) {
       this.#listeningTo?.removeEventListener('change', this.#onClientChange);
       this.#listeningTo = this.api;
