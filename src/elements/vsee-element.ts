@@ -4,7 +4,7 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { VseeClient } from '../client/vsee-client.js';
+import { VseeClient, type VseeClientChangeDetail } from '../client/vsee-client.js';
 import { VseeApiError, isAbortError } from '../client/errors.js';
 import type { VseeEventDetail, VseeEventName } from '../events.js';
 import { commonMessages, type CommonKey } from '../i18n/common.js';
@@ -140,7 +140,30 @@ export abstract class VseeElement extends LitElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.#perUpdate = undefined;
+    if (this.isConnected && this.api !== this.#listeningTo) {
+      this.#listeningTo?.removeEventListener('change', this.#onClientChange);
+      this.#listeningTo = this.api;
+      this.#listeningTo?.addEventListener('change', this.#onClientChange);
+    }
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#listeningTo?.removeEventListener('change', this.#onClientChange);
+    this.#listeningTo = undefined;
+  }
+
+  #listeningTo?: VseeClient;
+  #onClientChange = (e: Event): void => {
+    const detail = (e as CustomEvent<VseeClientChangeDetail>).detail;
+    if (detail && this.isConnected) this.clientChanged(detail);
+  };
+
+  /**
+   * Another call through this element's client (often another element sharing it) changed data
+   * on the server. Override to refetch what depends on it.
+   */
+  protected clientChanged(_detail: VseeClientChangeDetail): void {}
 
   /** Problems with the configuration, as messages in the element's locale. Extend in subclasses. */
   protected validateConfig(): string[] {

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { AvailabilityQuery, Slot, Visit } from '../../client/types.js';
-import type { VseeClient } from '../../client/vsee-client.js';
+import type { VseeClient, VseeClientChangeDetail } from '../../client/vsee-client.js';
 import { VseeApiError } from '../../client/errors.js';
 import { VseeElement, defineOnce, numberAttr } from '../vsee-element.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -581,21 +581,14 @@ export class VseeSlotPicker extends VseeElement {
     super.disconnectedCallback();
     clearTimeout(this.#chunkTimer);
     this.#chunkTimer = undefined;
-    this.#listeningTo?.removeEventListener('change', this.#onClientChange);
-    this.#listeningTo = undefined;
   }
 
-  #listeningTo?: VseeClient;
-
   /** Another element on the page (sharing the client) booked, moved or cancelled a visit: times changed. */
-  #onClientChange = (e: Event): void => {
-    const op = (e as CustomEvent<{ operation: string }>).detail?.operation;
+  protected override clientChanged({ operation }: VseeClientChangeDetail): void {
     // Our own booking refetches by itself once it has its answer.
-    if (this.#booking || !this.isConnected) return;
-    if (op === 'createAppointment' || op === 'updateAppointment' || op === 'closeVisit' || op === 'deleteVisit') {
-      void this._slots.run();
-    }
-  };
+    if (this.#booking) return;
+    if (['createAppointment', 'updateAppointment', 'closeVisit', 'deleteVisit'].includes(operation)) void this._slots.run();
+  }
 
   /** After a render: exactly one slot button is in the tab order. */
   #syncRovingTabindex(): void {
@@ -614,11 +607,6 @@ export class VseeSlotPicker extends VseeElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.isConnected && this.api !== this.#listeningTo) {
-      this.#listeningTo?.removeEventListener('change', this.#onClientChange);
-      this.#listeningTo = this.api;
-      this.#listeningTo?.addEventListener('change', this.#onClientChange);
-    }
     this.#syncRovingTabindex();
     this.#scheduleChunk();
     const root = this.renderRoot as ShadowRoot;

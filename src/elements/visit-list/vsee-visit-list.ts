@@ -130,7 +130,6 @@ export class VseeVisitList extends VseeElement {
   #domIds = new Map<string, string>();
   #grouped?: { key: unknown[]; value: GroupedVisits };
   #ownCloses = new Set<string>();
-  #listeningTo?: VseeClient;
   #hiddenAt?: number;
   #afterUpdate?: () => void;
   #announceTimer?: ReturnType<typeof setTimeout>;
@@ -170,8 +169,6 @@ export class VseeVisitList extends VseeElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.#onVisibility);
-    this.#listeningTo?.removeEventListener('change', this.#onClientChange);
-    this.#listeningTo = undefined;
     clearTimeout(this.#announceTimer);
   }
 
@@ -199,11 +196,6 @@ export class VseeVisitList extends VseeElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.isConnected && this.api !== this.#listeningTo) {
-      this.#listeningTo?.removeEventListener('change', this.#onClientChange);
-      this.#listeningTo = this.api;
-      this.#listeningTo?.addEventListener('change', this.#onClientChange);
-    }
     const after = this.#afterUpdate;
     this.#afterUpdate = undefined;
     after?.();
@@ -221,13 +213,12 @@ export class VseeVisitList extends VseeElement {
   };
 
   /** Another element on the page booked or cancelled through the same client. */
-  #onClientChange = (e: Event) => {
-    const detail = (e as CustomEvent<VseeClientChangeDetail>).detail;
-    if (!detail || !VISIT_OPERATIONS.has(detail.operation)) return;
+  protected override clientChanged(detail: VseeClientChangeDetail): void {
+    if (!VISIT_OPERATIONS.has(detail.operation)) return;
     // Our own cancellation is already shown in place.
     if (detail.operation === 'closeVisit' && detail.id && this.#ownCloses.has(detail.id)) return;
     void this.refresh();
-  };
+  }
 
   // ---- Rendering ---------------------------------------------------------------------------
 
