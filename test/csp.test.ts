@@ -1,7 +1,6 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { VseeClient } from '../src/client/vsee-client.js';
-import { fakeFetch, json } from './helpers/fake-fetch.js';
-import { loadCorpus } from './fixtures/xss/xss-checks.js';
+import { corpusClient, loadCorpus } from './fixtures/xss/xss-checks.js';
 import { closeDemos, openDemo, squash, type Demo } from './a11y-helpers.js';
 
 /**
@@ -10,8 +9,6 @@ import { closeDemos, openDemo, squash, type Demo } from './a11y-helpers.js';
  * demo/csp-probe.js (loaded before anything else) collects violations in `window.cspViolations`.
  */
 
-const NOW = Math.floor(Date.now() / 1000);
-const DAY = 86400;
 
 afterEach(closeDemos);
 
@@ -117,26 +114,11 @@ describe('strict Content-Security-Policy (/csp)', () => {
   it('the whole XSS corpus as notes on the /csp page: no inline handler, style or base is ever reported', async () => {
     const d = await openDemo('/csp');
     const corpus = (await loadCorpus()).map((c) => c.payload);
-    const visits = Array.from({ length: Math.ceil(corpus.length / 3) }, (_, i) => ({
-      id: `x${i}`, start: NOW - (i + 1) * DAY, type: 2, status: 30, provider: { full_name: 'Dr. Mallory' },
-    }));
-    const fake = fakeFetch((req) => {
-      const path = new URL(req.url, location.href).pathname;
-      if (path === '/x/visits') return json({ data: visits });
-      const m = path.match(/^\/x\/visits\/x(\d+)$/);
-      if (!m) return json({ message: 'no' }, 404);
-      const i = Number(m[1]);
-      return json({
-        data: {
-          id: `x${i}`,
-          postvisit: { physical_exam: corpus[3 * i] ?? '-', assessment_plan: corpus[3 * i + 1] ?? '-', patient_instructions: corpus[3 * i + 2] ?? '-' },
-        },
-      });
-    });
     // An element of the iframe's realm (its sanitizer runs under the page's policy), fed by a fake client.
     const el = d.doc.createElement('vsee-visit-list') as HTMLElement & { client: VseeClient };
     el.setAttribute('filter', 'past');
-    el.client = new VseeClient({ baseUrl: '/x', accountCode: 'a', token: 't', fetch: fake.fetch, retry: { retries: 0 } });
+    el.client = corpusClient(corpus, '-');
+    const visitCount = Math.ceil(corpus.length / 3);
     d.doc.querySelector('main')!.append(el);
     const root = el.shadowRoot!;
     await waitUntil(() => root.querySelector('li.visit'), 'list shown', { timeout: 5000 });
@@ -145,10 +127,10 @@ describe('strict Content-Security-Policy (/csp)', () => {
       await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     }
     const buttons = Array.from(root.querySelectorAll<HTMLButtonElement>('[part~="details-button"]'));
-    expect(buttons).to.have.length(visits.length);
+    expect(buttons).to.have.length(visitCount);
     for (const b of buttons) b.click();
     await waitUntil(
-      () => root.querySelectorAll('.details dl').length === visits.length && !root.querySelector('.notes:not([data-notes])'),
+      () => root.querySelectorAll('.details dl').length === visitCount && !root.querySelector('.notes:not([data-notes])'),
       'all notes sanitized',
       { timeout: 8000 },
     );

@@ -1,12 +1,8 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/elements/visit-list/vsee-visit-list.js';
 import type { VseeVisitList } from '../src/elements/visit-list/vsee-visit-list.js';
-import { VseeClient } from '../src/client/vsee-client.js';
-import { fakeFetch, json } from './helpers/fake-fetch.js';
-import { dangerIn, installTrap, loadCorpus, SETTLE_MS } from './fixtures/xss/xss-checks.js';
+import { corpusClient, dangerIn, installTrap, loadCorpus, SETTLE_MS } from './fixtures/xss/xss-checks.js';
 
-const NOW = Math.floor(Date.now() / 1000);
-const DAY = 86400;
 
 describe('<vsee-visit-list> notes under attack', () => {
   let restore: () => void;
@@ -18,27 +14,8 @@ describe('<vsee-visit-list> notes under attack', () => {
   it('renders every corpus payload as a provider note without running it or keeping anything dangerous', async () => {
     const corpus = (await loadCorpus()).map((c) => c.payload);
     // Three payloads per visit, one in each note field.
-    const visits = Array.from({ length: Math.ceil(corpus.length / 3) }, (_, i) => ({
-      id: `x${i}`, start: NOW - (i + 1) * DAY, type: 2, status: 30, provider: { full_name: 'Dr. Mallory' },
-    }));
-    const fake = fakeFetch((req) => {
-      const path = new URL(req.url, location.href).pathname;
-      if (path === '/x/visits') return json({ data: visits });
-      const m = path.match(/^\/x\/visits\/x(\d+)$/);
-      if (!m) return json({ message: 'no' }, 404);
-      const i = Number(m[1]);
-      return json({
-        data: {
-          id: `x${i}`,
-          postvisit: {
-            physical_exam: corpus[3 * i] ?? '<p>-</p>',
-            assessment_plan: corpus[3 * i + 1] ?? '<p>-</p>',
-            patient_instructions: corpus[3 * i + 2] ?? '<p>-</p>',
-          },
-        },
-      });
-    });
-    const client = new VseeClient({ baseUrl: '/x', accountCode: 'a', token: 't', fetch: fake.fetch, retry: { retries: 0 } });
+    const client = corpusClient(corpus, '<p>-</p>');
+    const visitCount = Math.ceil(corpus.length / 3);
     const el = await fixture<VseeVisitList>(html`<vsee-visit-list filter="past" .client=${client}></vsee-visit-list>`);
     const root = el.shadowRoot!;
     await waitUntil(() => root.querySelector('li.visit'), 'list shown');
@@ -48,10 +25,10 @@ describe('<vsee-visit-list> notes under attack', () => {
       await el.updateComplete;
     }
     const buttons = Array.from(root.querySelectorAll<HTMLButtonElement>('[part~="details-button"]'));
-    expect(buttons).to.have.length(visits.length);
+    expect(buttons).to.have.length(visitCount);
     for (const b of buttons) b.click();
     await waitUntil(
-      () => root.querySelectorAll('.details dl').length === visits.length && !root.querySelector('.notes:not([data-notes])'),
+      () => root.querySelectorAll('.details dl').length === visitCount && !root.querySelector('.notes:not([data-notes])'),
       'all notes sanitized',
       { timeout: 5000 },
     );
