@@ -258,19 +258,7 @@ export abstract class VseeElement extends LitElement {
     if (!(error instanceof VseeApiError)) return this.common('errUnknown');
     const server = error.serverMessage;
     const lang = this.resolvedLocale;
-    let key: CommonKey;
-    switch (error.code) {
-      case 'network': key = 'errNetwork'; break;
-      case 'timeout': key = 'errTimeout'; break;
-      case 'unauthorized': key = 'errUnauthorized'; break;
-      case 'not_found': key = 'errNotFound'; break;
-      case 'conflict': key = 'errConflict'; break;
-      case 'rate_limited': key = 'errRateLimited'; break;
-      case 'server': key = 'errServer'; break;
-      case 'bad_response': key = 'errBadResponse'; break;
-      default: key = error.status === 403 ? 'errForbidden' : 'errHttp';
-    }
-    const text = this.common(key);
+    const text = this.common(ERROR_KEYS[error.code] ?? (error.status === 403 ? 'errForbidden' : 'errHttp'));
     // The vendor's own words help most for a refused request; they stay as sent (English).
     if (server && (error.code === 'http' || error.code === 'conflict')) {
       return lang === 'en' ? server : `${text} (${server})`;
@@ -279,23 +267,18 @@ export abstract class VseeElement extends LitElement {
   }
 
   protected typeLabel(code: unknown): string {
-    switch (code) {
-      case 1: return this.common('typeWalkin');
-      case 2: return this.common('typeAppointment');
-      case 3: return this.common('typeEconsult');
-      default: return typeof code === 'number' ? this.common('typeOther', { code }) : this.common('unknown');
-    }
+    return this.#codeLabel(TYPE_KEYS, 'typeOther', code);
   }
 
   protected statusLabel(code: unknown): string {
-    switch (code) {
-      case 10: return this.common('statusPending');
-      case 20: return this.common('statusConfirmed');
-      case 25: return this.common('statusInProgress');
-      case 30: return this.common('statusCompleted');
-      case 40: return this.common('statusCancelled');
-      default: return typeof code === 'number' ? this.common('statusOther', { code }) : this.common('unknown');
-    }
+    return this.#codeLabel(STATUS_KEYS, 'statusOther', code);
+  }
+
+  /** A visit's numeric code in words: known codes by name, others by number. */
+  #codeLabel(known: Record<number, CommonKey>, other: CommonKey, code: unknown): string {
+    if (typeof code !== 'number') return this.common('unknown');
+    const key = known[code];
+    return key ? this.common(key) : this.common(other, { code });
   }
 
   protected fmtDate(ts: unknown): string {
@@ -314,6 +297,28 @@ export abstract class VseeElement extends LitElement {
     return timeZoneLabel(this.resolvedLocale, this.tz);
   }
 }
+
+/** Each client error code's message; any other HTTP failure is `errForbidden` (403) or `errHttp`. */
+const ERROR_KEYS: Partial<Record<VseeApiError['code'], CommonKey>> = {
+  network: 'errNetwork',
+  timeout: 'errTimeout',
+  unauthorized: 'errUnauthorized',
+  not_found: 'errNotFound',
+  conflict: 'errConflict',
+  rate_limited: 'errRateLimited',
+  server: 'errServer',
+  bad_response: 'errBadResponse',
+};
+
+/** Visit types and statuses as the API numbers them. */
+const TYPE_KEYS: Record<number, CommonKey> = { 1: 'typeWalkin', 2: 'typeAppointment', 3: 'typeEconsult' };
+const STATUS_KEYS: Record<number, CommonKey> = {
+  10: 'statusPending',
+  20: 'statusConfirmed',
+  25: 'statusInProgress',
+  30: 'statusCompleted',
+  40: 'statusCancelled',
+};
 
 /** Every contract event bubbles out of the shadow root. (Outside the class: the manifest analyzer
  * would otherwise list a bogus event named after the parameter.) */
