@@ -487,22 +487,12 @@ export class VseeIntakeForm extends VseeElement {
   }
 
   #fieldError(field: BuiltinField): string | undefined {
-    switch (field) {
-      case 'reason': {
-        const key = validateReason(this._reason);
-        return key ? this.msg(key, { max: REASON_MAX_LENGTH }) : undefined;
-      }
-      case 'phone': {
-        const key = validatePhone(this._phone);
-        return key ? this.msg(key) : undefined;
-      }
-      case 'state': {
-        const key = validateState(this._state);
-        return key ? this.msg(key) : undefined;
-      }
-      default:
-        return undefined;
-    }
+    const key =
+      field === 'reason' ? validateReason(this._reason)
+      : field === 'phone' ? validatePhone(this._phone)
+      : field === 'state' ? validateState(this._state)
+      : null;
+    return key ? this.msg(key, { max: REASON_MAX_LENGTH }) : undefined;
   }
 
   #invalidCustom(): FieldControl[] {
@@ -834,14 +824,27 @@ export class VseeIntakeForm extends VseeElement {
 
   #resumeWaiting() {
     this.#stopWaiting();
-    this.#pollDelay = this.#pollMs;
     this.#pollFailures = 0;
-    this.#tickTimer = setInterval(() => this.requestUpdate(), Math.min(15_000, Math.max(1000, this.#pollMs)));
     if (this.maxWait && this.maxWait > 0) {
       const left = this.#waitStart + this.maxWait * 1000 - Date.now();
       this.#maxWaitTimer = setTimeout(() => void this.#close('max_waiting_time_reached'), Math.max(0, left));
     }
+    this.#watch();
+  }
+
+  /** Polls the visit and ticks the waited time (after a failed close too, with no new max-wait timer). */
+  #watch() {
+    this.#pollDelay = this.#pollMs;
+    this.#tickTimer = setInterval(() => this.requestUpdate(), Math.min(15_000, Math.max(1000, this.#pollMs)));
     this.#schedulePoll(this.#pollDelay);
+  }
+
+  /** The wait is over: the room answered, the visit ended or the patient left. */
+  #endWaiting(phase: Phase) {
+    this.#stopWaiting();
+    clearWaiting(this.#draftKey);
+    this._phase = phase;
+    this.#focusAfterUpdate = '.done';
   }
 
   #stopWaiting() {
@@ -886,18 +889,12 @@ export class VseeIntakeForm extends VseeElement {
       this._waitVisit = { ...this._waitVisit, ...visit, id };
       const started = visit.status === 25 || (typeof visit.actual_start === 'number' && visit.actual_start > 0);
       if (started) {
-        this.#stopWaiting();
-        clearWaiting(this.#draftKey);
-        this._phase = 'ready';
-        this.#focusAfterUpdate = '.done';
+        this.#endWaiting('ready');
         this.emit('vsee-visit-ready', { visit });
         return;
       }
       if (visit.status === 30 || visit.status === 40) {
-        this.#stopWaiting();
-        clearWaiting(this.#draftKey);
-        this._phase = 'ended';
-        this.#focusAfterUpdate = '.done';
+        this.#endWaiting('ended');
         return;
       }
       // Gentle backoff: a long wait needs fewer checks.
@@ -921,37 +918,29 @@ export class VseeIntakeForm extends VseeElement {
     this.#stopWaiting();
     try {
       await api.closeVisit(id, reason);
-      clearWaiting(this.#draftKey);
       this._confirmLeave = false;
-      this._phase = reason === 'patient_exit_room' ? 'left' : 'timedout';
-      this.#focusAfterUpdate = '.done';
+      this.#endWaiting(reason === 'patient_exit_room' ? 'left' : 'timedout');
       this.emit('vsee-visit-closed', { id, reason });
     } catch (e) {
       this.reportError(e, 'closeVisit');
       this._closeError = this.errorText(e);
       // Still waiting as far as the clinic knows: keep watching.
       if (reason === 'max_waiting_time_reached') this._confirmLeave = false;
-      this.#resumeWaitingAfterFailedClose();
+      this.#watch();
     } finally {
       this._closing = false;
     }
   }
 
-  #resumeWaitingAfterFailedClose() {
-    this.#pollDelay = this.#pollMs;
-    this.#tickTimer = setInterval(() => this.requestUpdate(), Math.min(15_000, Math.max(1000, this.#pollMs)));
-    this.#schedulePoll(this.#pollDelay);
-  }
-
   #waitedText(): string {
-    const minutes = Math.floor((Date.now() - this.#waitStart) / 60_000);
-    if (minutes < 1) return this.msg('waitedUnderMinute');
-    return new Intl.NumberFormat(this.resolvedLocale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
+    return this.#minutesText(Math.floor((Date.now() - this.#waitStart) / 60_000));
   }
 
   #maxWaitText(): string {
-    const secs = this.maxWait ?? 0;
-    const minutes = Math.round(secs / 60);
+    return this.#minutesText(Math.round((this.maxWait ?? 0) / 60));
+  }
+
+  #minutesText(minutes: number): string {
     if (minutes < 1) return this.msg('waitedUnderMinute');
     return new Intl.NumberFormat(this.resolvedLocale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
   }
