@@ -14,26 +14,21 @@ import { browserTimeZone, formatDate, formatDateTime, formatTime, isValidTimeZon
 /** Clients built from identical attributes are shared, so identical GETs of several elements share requests. */
 const sharedClients = new Map<string, VseeClient>();
 
-function sharedClient(baseUrl: string, accountCode?: string, apiKey?: string, token?: string): VseeClient {
-  const key = JSON.stringify([baseUrl, accountCode ?? '', apiKey ?? '', token ?? '']);
-  let c = sharedClients.get(key);
-  if (!c) {
-    c = new VseeClient({ baseUrl, accountCode, apiKey, token });
-    sharedClients.set(key, c);
-  }
-  return c;
-}
-
-/** A number attribute converter that keeps garbage visible (NaN) for validation to report. */
+/**
+ * A number attribute converter that keeps garbage visible (NaN) for validation to report.
+ * Number properties are never reflected, so it has no `toAttribute`.
+ */
 export const numberAttr = {
   fromAttribute(value: string | null): number | undefined {
     if (value === null || value.trim() === '') return undefined;
     return Number(value);
   },
-  toAttribute(value: number | undefined): string | null {
-    return value === undefined ? null : String(value);
-  },
 };
+
+/** A created record without an id: nothing can follow it, so the answer counts as unreadable. */
+export function missingId(what: string): VseeApiError {
+  return new VseeApiError('bad_response', 200, `The answer had no ${what} id.`);
+}
 
 export abstract class VseeElement extends LitElement {
   /** Base URL of the VSee API, e.g. `https://api.vseepreview.com/vc/next/api_v3`. */
@@ -191,19 +186,19 @@ export abstract class VseeElement extends LitElement {
 
   #resolveClient(): VseeClient {
     if (this.client) return this.client;
-    const base = this.apiBase!.trim();
-    if (!this.tokenProvider) return sharedClient(base, this.accountCode, this.apiKey, this.token);
+    const { accountCode, apiKey, token, tokenProvider } = this;
+    const baseUrl = this.apiBase!.trim();
+    const key = JSON.stringify([baseUrl, accountCode ?? '', apiKey ?? '', token ?? '']);
+    const make = () => new VseeClient({ baseUrl, accountCode, apiKey, token, tokenProvider });
+    if (!tokenProvider) {
+      let shared = sharedClients.get(key);
+      if (!shared) sharedClients.set(key, (shared = make()));
+      return shared;
+    }
     // A token provider belongs to this element's page code: keep a client of our own for it.
-    const key = JSON.stringify([base, this.accountCode, this.apiKey, this.token]);
-    if (this.#ownClient?.key !== key || this.#ownClientProvider !== this.tokenProvider) {
-      this.#ownClientProvider = this.tokenProvider;
-      this.#ownClient = {
-        key,
-        client: new VseeClient({
-          baseUrl: base, accountCode: this.accountCode, apiKey: this.apiKey, token: this.token,
-          tokenProvider: this.tokenProvider,
-        }),
-      };
+    if (this.#ownClient?.key !== key || this.#ownClientProvider !== tokenProvider) {
+      this.#ownClientProvider = tokenProvider;
+      this.#ownClient = { key, client: make() };
     }
     return this.#ownClient.client;
   }

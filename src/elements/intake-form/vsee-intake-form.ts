@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { VseeElement, defineOnce, numberAttr } from '../vsee-element.js';
+import { VseeElement, defineOnce, missingId, numberAttr } from '../vsee-element.js';
 import { VseeApiError, isAbortError } from '../../client/errors.js';
 import type { Consultation, Intake, IntakeFields, Room, Visit, VseeRecord } from '../../client/types.js';
 import type { VseeClient } from '../../client/vsee-client.js';
@@ -52,11 +52,6 @@ interface Problem {
 
 /** Thrown by the submit task when an attachment is still not uploaded: not an API failure. */
 class UploadsIncomplete extends Error {}
-
-/** A created intake or visit without an id: nothing can follow it, so it counts as unreadable. */
-function missingId(what: string): VseeApiError {
-  return new VseeApiError('bad_response', 200, `The answer had no ${what} id.`);
-}
 
 /** A failure of one submit step, kept with the step so the message can say which. */
 class StepError extends Error {
@@ -418,19 +413,23 @@ export class VseeIntakeForm extends VseeElement {
 
   // ---- events from the fields --------------------------------------------------------------
 
-  #onLightInput = (e: Event) => {
-    if (e.target === this) return; // from our own shadow fields (retargeted); handled there
+  /** The clinic control an event came from; none for our own shadow fields (retargeted to us, handled there). */
+  #lightControl(e: Event): FieldControl | undefined {
     const c = e.target as FieldControl;
-    if (!c.name) return;
+    return e.target !== this && c.name ? c : undefined;
+  }
+
+  #onLightInput = (e: Event) => {
+    const c = this.#lightControl(e);
+    if (!c) return;
     this._dirty = new Set(this._dirty).add(`custom:${c.name}`);
     this.#refreshCustomInvalid();
     this.#saveDraft();
   };
 
   #onLightBlur = (e: FocusEvent) => {
-    if (e.target === this) return;
-    const c = e.target as FieldControl;
-    if (!c.name) return;
+    const c = this.#lightControl(e);
+    if (!c) return;
     this._touched = new Set(this._touched).add(`custom:${c.name}`);
     this.#refreshCustomInvalid();
   };

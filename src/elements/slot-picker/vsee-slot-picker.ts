@@ -5,7 +5,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { AvailabilityQuery, Slot, Visit } from '../../client/types.js';
 import type { VseeClient, VseeClientChangeDetail } from '../../client/vsee-client.js';
 import { VseeApiError } from '../../client/errors.js';
-import { VseeElement, defineOnce, numberAttr } from '../vsee-element.js';
+import { VseeElement, defineOnce, missingId, numberAttr } from '../vsee-element.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { slotPickerMessages } from '../../i18n/slot-picker.js';
 import { format } from '../../i18n/i18n.js';
@@ -247,9 +247,7 @@ export class VseeSlotPicker extends VseeElement {
         visit ??= visitId
           ? await api.updateAppointment(visitId, params, { signal })
           : await api.createAppointment({ ...params, member_id: this.memberId || undefined, type: 2 }, { signal });
-        if (typeof visit?.id !== 'string' || !visit.id) {
-          throw new VseeApiError('bad_response', 200, 'The answer had no appointment id.');
-        }
+        if (typeof visit?.id !== 'string' || !visit.id) throw missingId('appointment');
         this.#unsureStart = undefined;
         this.#booking = false;
         this._booked = { visit, slot, rescheduled: Boolean(visitId) };
