@@ -18,8 +18,7 @@ const plugins = ({ module = true } = {}) => [
   // Whitespace in lit's html`` and css`` templates is dead weight in a bundle.
   minifyHTML(),
   // A classic script's top level is global: `module: false` keeps `var VseeClinic`.
-  // pure_getters: no getter we or lit read has side effects, so unused reads may go and reads may be reordered.
-  terser({ module, ecma: 2022, compress: { passes: 3, unsafe_arrows: true, pure_getters: true }, format: { comments: false } }),
+  terser({ module, ecma: 2022, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
 ];
 
 export default [
