@@ -231,6 +231,23 @@ describe('VseeClient', () => {
       expect(e.code).to.equal('bad_response');
       e = await failure(client(() => json({ data: 'nope' })).c.listVisits());
       expect(e.code).to.equal('bad_response');
+      e = await failure(client(() => new Response('', { status: 200 })).c.listVisits());
+      expect([e.code, e.status]).to.deep.equal(['bad_response', 200]);
+    });
+
+    it('maps a success whose body breaks off mid-way to "network", not "bad_response"', async () => {
+      const broken = () =>
+        new Response(
+          new ReadableStream({
+            start(ctl) {
+              ctl.enqueue(new TextEncoder().encode('{"data": [{"id": 1},'));
+              ctl.error(new TypeError('connection reset'));
+            },
+          }),
+          { status: 200, headers: { 'Content-Type': 'application/json' } },
+        );
+      const e = await failure(client(broken, { retry: { retries: 0 } }).c.listVisits());
+      expect([e.code, e.status]).to.deep.equal(['network', 0]);
     });
 
     it('maps a network failure to "network" with status 0', async () => {
@@ -341,6 +358,11 @@ describe('VseeClient', () => {
       expect(a[0].id).to.equal('1');
       expect(b).to.deep.equal(a);
       expect(d).to.deep.equal(a);
+      // Each caller owns its objects: one changing a visit does not change another's.
+      expect(b[0]).to.not.equal(a[0]);
+      expect(d[0]).to.not.equal(b[0]);
+      a[0].status = 40;
+      expect(b[0].status).to.equal(undefined);
       await c.listVisits();
       expect(calls.length).to.equal(2);
     });

@@ -96,18 +96,22 @@ function normalizeValue(key: string, v: unknown): unknown {
   return v;
 }
 
-/** Normalizes one API object (recursively); unknown fields are kept as they came. */
+/**
+ * Normalizes one API object (recursively), in place: the client only hands it objects it has just parsed, and a
+ * 1,000-visit history is then not copied object by object. Unknown fields are kept as they came.
+ */
 export function normalizeRecord<T = Record<string, unknown>>(input: unknown): T {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input as T;
-  const out: Record<string, unknown> = {};
-  for (const key in input) {
-    if (!Object.prototype.hasOwnProperty.call(input, key)) continue;
-    const nv = normalizeValue(key, (input as Record<string, unknown>)[key]);
-    if (nv !== undefined) out[key] = nv;
+  const rec = input as Record<string, unknown>;
+  for (const key of Object.keys(rec)) {
+    const v = rec[key];
+    const nv = normalizeValue(key, v);
+    if (nv === undefined) delete rec[key];
+    else if (nv !== v) rec[key] = nv;
   }
   // Several samples carry the id only as `_id`.
-  if (out.id === undefined && typeof out._id === 'string') out.id = out._id;
-  return out as T;
+  if (rec.id === undefined && typeof rec._id === 'string') rec.id = rec._id;
+  return rec as T;
 }
 
 /** A list payload: an array, or a PHP-style object keyed by index. */

@@ -82,7 +82,7 @@ export class VseeClient extends EventTarget {
   #secrets = new Set<string>();
   #fetch: typeof fetch;
   #retry: Required<RetryOptions>;
-  #inflight = new Map<string, { promise: Promise<unknown>; controller: AbortController; users: number }>();
+  #inflight = new Map<string, { promise: Promise<unknown>; controller: AbortController; users: number; handedOut?: boolean }>();
 
   constructor(options: VseeClientOptions) {
     super();
@@ -275,7 +275,10 @@ export class VseeClient extends EventTarget {
     return url;
   }
 
-  /** Identical concurrent GETs share one request; each caller may still abort its own wait. */
+  /**
+   * Identical concurrent GETs share one request; each caller may still abort its own wait. The first caller gets the
+   * parsed body, any other a copy: normalizing works in place, and no caller sees another's objects.
+   */
   #request(spec: RequestSpec): Promise<unknown> {
     if (spec.signal?.aborted) return Promise.reject(abortReason(spec.signal));
     if (spec.method !== 'GET') return this.#withAuth(spec, spec.signal);
@@ -291,8 +294,15 @@ export class VseeClient extends EventTarget {
     }
     const shared = entry;
     shared.users++;
+    const take = (data: unknown) => {
+      if (!shared.handedOut) {
+        shared.handedOut = true;
+        return data;
+      }
+      return structuredClone(data);
+    };
     const signal = spec.signal;
-    if (!signal) return shared.promise;
+    if (!signal) return shared.promise.then(take);
     return new Promise((resolve, reject) => {
       const onAbort = () => {
         reject(abortReason(signal));
@@ -303,7 +313,7 @@ export class VseeClient extends EventTarget {
         }
       };
       signal.addEventListener('abort', onAbort, { once: true });
-      shared.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+      shared.promise.then((data) => resolve(take(data)), reject).finally(() => signal.removeEventListener('abort', onAbort));
     });
   }
 
@@ -406,14 +416,21 @@ export class VseeClient extends EventTarget {
         if (isAbortError(e)) throw e;
         throw new VseeApiError('network', 0, defaultMessage('network'));
       }
-      let text: string;
+      const ok = res.status >= 200 && res.status < 300;
+      let text = '';
+      let json: unknown;
       try {
-        text = await res.text();
-      } catch {
+        // A success is parsed straight from the body (a 1,000-visit history is a megabyte; no
+        // intermediate string); an error keeps its text, which may be an HTML page from a proxy.
+        if (ok) json = await res.json();
+        else text = await res.text();
+      } catch (e) {
         if (timedOut) throw new VseeApiError('timeout', 0, defaultMessage('timeout'));
         if (signal?.aborted) throw abortReason(signal);
+        if (ok && e instanceof SyntaxError) throw new VseeApiError('bad_response', res.status, defaultMessage('bad_response'));
         throw new VseeApiError('network', 0, defaultMessage('network'));
       }
+      if (ok) return dataOf(res.status, json);
       return this.#unwrap(res.status, text, parseRetryAfter(res.headers.get('Retry-After')));
     } finally {
       clearTimeout(timer);
@@ -434,10 +451,8 @@ export class VseeClient extends EventTarget {
       }
     }
     if (status >= 200 && status < 300) {
-      if (!parsed || typeof json !== 'object' || json === null || !('data' in json)) {
-        throw new VseeApiError('bad_response', status, defaultMessage('bad_response'));
-      }
-      return (json as { data: unknown }).data;
+      if (!parsed) throw new VseeApiError('bad_response', status, defaultMessage('bad_response'));
+      return dataOf(status, json);
     }
     const code: VseeErrorCode = status === 0 ? 'network' : codeForStatus(status);
     const vendor = parsed ? vendorMessage(json) : undefined;
@@ -523,6 +538,14 @@ function badResponse(what: string): VseeApiError {
 
 function seg(id: string): string {
   return encodeURIComponent(String(id));
+}
+
+/** The `data` of a parsed success envelope; anything else is a `bad_response`. */
+function dataOf(status: number, json: unknown): unknown {
+  if (typeof json !== 'object' || json === null || !('data' in json)) {
+    throw new VseeApiError('bad_response', status, defaultMessage('bad_response'));
+  }
+  return (json as { data: unknown }).data;
 }
 
 function parseRetryAfter(v: string | null): number | undefined {
