@@ -100,18 +100,16 @@ export const sharedStyles = css`
     padding: 0.75rem 1rem;
     border-radius: var(--_radius);
   }
+  /* Opacity is animated by the compositor: a placeholder waiting on a slow network costs the
+     main thread no paint per frame (a moving gradient would repaint every frame). */
   .skeleton {
-    background: linear-gradient(90deg, #e6ebf1 25%, #f2f5f9 50%, #e6ebf1 75%);
-    background-size: 200% 100%;
-    animation: vsee-shimmer 1.4s ease-in-out infinite;
+    background: #e6ebf1;
+    animation: vsee-pulse 1.4s ease-in-out infinite;
     border-radius: var(--_radius);
   }
-  @keyframes vsee-shimmer {
-    from {
-      background-position: 200% 0;
-    }
-    to {
-      background-position: -200% 0;
+  @keyframes vsee-pulse {
+    50% {
+      opacity: 0.5;
     }
   }
   @media (prefers-reduced-motion: reduce) {
