@@ -65,11 +65,25 @@ function kindOf(key: string): Kind {
   return k;
 }
 
-const nested = (x: unknown) => (typeof x === 'object' && x !== null ? normalizeRecord(x) : x);
+/** Normalizes the records in an array, in place. */
+function nestedAll(list: unknown[]): unknown[] {
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    if (typeof x === 'object' && x !== null) list[i] = Array.isArray(x) ? nestedAll(x) : normalizeRecord(x);
+  }
+  return list;
+}
 
-function normalizeValue(key: string, v: unknown): unknown {
+/** A value of a field whose name says nothing about its type: nested records are normalized. */
+function normalizeOther(v: unknown): unknown {
   if (v === 'null') return null;
-  switch (kindOf(key)) {
+  if (typeof v === 'object' && v !== null) return Array.isArray(v) ? nestedAll(v) : normalizeRecord(v);
+  return v;
+}
+
+function normalizeValue(kind: Kind, v: unknown): unknown {
+  if (v === 'null') return null;
+  switch (kind) {
     case Kind.Id:
       if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
       if (typeof v === 'string' || v === null || v === undefined) return v;
@@ -87,13 +101,11 @@ function normalizeValue(key: string, v: unknown): unknown {
       return typeof v === 'string' ? v.split(',').filter(Boolean) : [String(v)];
     case Kind.Files:
       // An intake's attachments are a list of file objects, or "" when there are none.
-      if (Array.isArray(v)) return v.map(nested);
+      if (Array.isArray(v)) return nestedAll(v);
       if (v === '' || v === null || v === undefined) return [];
       return v;
   }
-  if (Array.isArray(v)) return v.map(nested);
-  if (typeof v === 'object' && v !== null) return normalizeRecord(v as Record<string, unknown>);
-  return v;
+  return normalizeOther(v);
 }
 
 /**
@@ -105,7 +117,9 @@ export function normalizeRecord<T = Record<string, unknown>>(input: unknown): T 
   const rec = input as Record<string, unknown>;
   for (const key of Object.keys(rec)) {
     const v = rec[key];
-    const nv = normalizeValue(key, v);
+    const kind = kinds.get(key) ?? kindOf(key);
+    // Most fields are plain strings of no particular kind: the fast path.
+    const nv = kind === Kind.Other ? normalizeOther(v) : normalizeValue(kind, v);
     if (nv === undefined) delete rec[key];
     else if (nv !== v) rec[key] = nv;
   }
@@ -116,7 +130,11 @@ export function normalizeRecord<T = Record<string, unknown>>(input: unknown): T 
 
 /** A list payload: an array, or a PHP-style object keyed by index. */
 export function normalizeList<T>(input: unknown): T[] | undefined {
-  if (Array.isArray(input)) return input.filter((x) => typeof x === 'object' && x !== null).map((x) => normalizeRecord<T>(x));
+  if (Array.isArray(input)) {
+    const list: T[] = [];
+    for (const x of input) if (typeof x === 'object' && x !== null && !Array.isArray(x)) list.push(normalizeRecord<T>(x));
+    return list;
+  }
   if (typeof input === 'object' && input !== null) return normalizeList<T>(Object.values(input));
   return undefined;
 }
