@@ -37,19 +37,31 @@ export function formatDateTime(ts: unknown, locale: Locale, timeZone: string, fa
   }).format(ts * 1000);
 }
 
+const zoneLabels = new Map<string, { label: string; at: number }>();
+
 /** "Eastern Time" (the generic name); where Intl has none ("GMT+00:00"), the long name
- * ("Coordinated Universal Time"); else the offset ("GMT-05:00"). */
+ * ("Coordinated Universal Time"); else the offset ("GMT-05:00"). Worked out at most once an hour
+ * per locale and zone: every render of a list or a picker shows it. */
 export function timeZoneLabel(locale: Locale, timeZone: string): string {
+  const key = `${locale}|${timeZone}`;
+  const now = Date.now();
+  const hit = zoneLabels.get(key);
+  if (hit && now - hit.at < 3_600_000) return hit.label;
   const name = (style: 'longGeneric' | 'long') =>
-    dateTimeFormat(locale, timeZone, { timeZoneName: style }).formatToParts(Date.now()).find((p) => p.type === 'timeZoneName')?.value;
+    dateTimeFormat(locale, timeZone, { timeZoneName: style }).formatToParts(now).find((p) => p.type === 'timeZoneName')?.value;
+  let label: string;
   try {
     const generic = name('longGeneric');
-    if (generic && !/^GMT[+-]/.test(generic)) return generic;
-    const long = name('long');
-    return (long && !/^GMT[+-]/.test(long) ? long : generic) ?? timeZone;
+    if (generic && !/^GMT[+-]/.test(generic)) label = generic;
+    else {
+      const long = name('long');
+      label = (long && !/^GMT[+-]/.test(long) ? long : generic) ?? timeZone;
+    }
   } catch {
-    return timeZone;
+    label = timeZone;
   }
+  zoneLabels.set(key, { label, at: now });
+  return label;
 }
 
 /** The calendar day (YYYY-MM-DD) of a timestamp in a time zone: days split at local midnight. */
