@@ -115,7 +115,9 @@ function normalizeValue(kind: Kind, v: unknown): unknown {
 export function normalizeRecord<T = Record<string, unknown>>(input: unknown): T {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input as T;
   const rec = input as Record<string, unknown>;
-  for (const key of Object.keys(rec)) {
+  // for…in allocates no key array (a thousand visits have five thousand records); own keys only.
+  for (const key in rec) {
+    if (!Object.prototype.hasOwnProperty.call(rec, key)) continue;
     const v = rec[key];
     const kind = kinds.get(key) ?? kindOf(key);
     // Most fields are plain strings of no particular kind: the fast path.
