@@ -66,11 +66,13 @@ async function main() {
       list.element.push(cold.ms);
       list.rows = cold.rows;
       const pb = await page();
-      list.vanilla.push((await pb.evaluate((n) => window.bench.visitListVanilla(n), cold.rows)).ms);
+      const base = await pb.evaluate(() => window.bench.visitListVanilla());
+      if (base.rows !== cold.rows) throw new Error(`baseline shows ${base.rows} rows, the element ${cold.rows}`);
+      list.vanilla.push(base.ms);
       await pb.close();
-      await pa.evaluate((n) => window.bench.visitListVanilla(n), cold.rows);
+      await pa.evaluate(() => window.bench.visitListVanilla());
       list.warmElement.push((await pa.evaluate(() => window.bench.visitListElement())).ms);
-      list.warmVanilla.push((await pa.evaluate((n) => window.bench.visitListVanilla(n), cold.rows)).ms);
+      list.warmVanilla.push((await pa.evaluate(() => window.bench.visitListVanilla())).ms);
       list.vanillaAll.push((await pa.evaluate(() => window.bench.visitListVanilla(0))).ms);
       await pa.close();
     }

@@ -71,54 +71,129 @@ async function until(check) {
   }
 }
 
+/** Resolves in the microtask after the element's first visit row is in its shadow root (polling would add latency). */
+function rowsIn(el) {
+  return new Promise((resolve) => {
+    const mo = new MutationObserver(() => {
+      if (visitRows(el) > 0) {
+        mo.disconnect();
+        resolve();
+      }
+    });
+    mo.observe(el.shadowRoot, { childList: true, subtree: true });
+  });
+}
+
 const visitRows = (el) => el.shadowRoot?.querySelectorAll('[part~="visit"]').length ?? 0;
 const slotButtons = (el) => el.shadowRoot?.querySelectorAll('[part~="slot"]').length ?? 0;
 
-/** The same rows the element shows, with equivalent markup, written by hand. */
-function vanillaVisits(items) {
+/**
+ * What the element shows, written by hand: the same sections, rows, classes and buttons, in a shadow root with the
+ * element's own stylesheet (a hand-written widget has to look the same too), without lit, normalizing or i18n.
+ * `perSection` rows of each section (0: all of them).
+ */
+const GROUP_ICON =
+  'M9 11a4 4 0 1 1 0-8 4 4 0 0 1 0 8Zm7.5 0a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7ZM1 20c0-3.3 3.6-6 8-6s8 2.7 8 6v1H1v-1Zm17.5 1v-1c0-2-1-3.8-2.6-5.1 3.7.3 6.6 2.5 6.6 5.1v1h-4Z';
+
+function vanillaVisits({ upcoming, past }, perSection) {
+  const tz = 'America/New_York';
   const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone: 'America/New_York', weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit',
+    timeZone: tz, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit',
   });
-  const status = { 10: 'Pending', 20: 'Confirmed', 25: 'In progress', 30: 'Completed', 40: 'Cancelled' };
+  const zone = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longGeneric' })
+    .formatToParts(Date.now()).find((p) => p.type === 'timeZoneName')?.value ?? tz;
+  const status = { 10: ['Pending', 'pending'], 20: ['Confirmed', 'confirmed'], 25: ['In progress', 'in-progress'], 30: ['Completed', 'completed'], 40: ['Cancelled', 'cancelled'] };
   const type = { 1: 'Walk-in', 2: 'Appointment', 3: 'E-consult' };
+  const nowS = Date.now() / 1000;
   const el = (tag, text, cls) => {
     const e = document.createElement(tag);
     if (text !== undefined) e.textContent = text;
     if (cls) e.className = cls;
     return e;
   };
-  const ul = el('ul');
-  for (const v of items) {
+  const button = (label, cls) => {
+    const b = el('button', label, cls);
+    b.type = 'button';
+    return b;
+  };
+  const row = (v) => {
     const li = el('li', undefined, 'visit');
     li.tabIndex = -1;
     const top = el('div', undefined, 'visit-top');
-    top.append(el('h4', fmt.format(Number(v.start) * 1000)), el('span', status[Number(v.status)] ?? `Status ${v.status}`, 'status'));
-    const dl = el('dl');
+    const badges = el('span', undefined, 'badges');
+    const [label, cls] = status[Number(v.status)] ?? [`Status ${v.status}`, 'other'];
+    const badge = el('span', undefined, `status ${cls}`);
+    badge.append(el('span', 'Status: ', 'visually-hidden'), label);
+    badges.append(badge);
+    if (v.visit_group_id) {
+      const mark = el('span', undefined, 'mark group-mark');
+      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      svg.setAttribute('viewBox', '0 0 24 24');
+      svg.setAttribute('width', '16');
+      svg.setAttribute('height', '16');
+      svg.setAttribute('aria-hidden', 'true');
+      const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+      path.setAttribute('fill', 'currentColor');
+      path.setAttribute('d', GROUP_ICON);
+      svg.append(path);
+      mark.append(svg, 'Group visit');
+      badges.append(mark);
+    }
+    top.append(el('h4', fmt.format(Number(v.start) * 1000), 'when'), badges);
+    const dl = el('dl', undefined, 'facts');
     const p = v.provider ?? {};
-    for (const [k, val] of [['Type', type[Number(v.type)] ?? 'unknown'], ['Provider', p.full_name ?? (`${p.first_name ?? ''} ${p.last_name ?? ''}`.trim() || 'unknown')]]) {
+    const reason = v.postvisit?.reason_for_visit || v.intake?.reason_for_visit;
+    const facts = [['Type', type[Number(v.type)] ?? 'unknown'], ['Provider', p.full_name ?? (`${p.first_name ?? ''} ${p.last_name ?? ''}`.trim() || 'unknown')]];
+    if (reason) facts.push(['Reason', reason]);
+    for (const [k, val] of facts) {
       const d = el('div');
       d.append(el('dt', k), el('dd', val));
       dl.append(d);
     }
     const actions = el('div', undefined, 'actions');
-    for (const label of ['View details', 'Reschedule', 'Cancel visit', 'Download summary']) {
-      const b = el('button', label);
-      b.type = 'button';
-      actions.append(b);
+    const details = button('View details', 'details-button');
+    details.setAttribute('aria-expanded', 'false');
+    details.prepend(el('span', undefined, 'chevron'));
+    actions.append(details);
+    const cancellable = Number(v.start) > nowS && ![30, 40].includes(Number(v.status));
+    if (cancellable && Number(v.type) === 2) actions.append(button('Reschedule'));
+    if (cancellable) actions.append(button('Cancel visit', 'danger'));
+    actions.append(button('Download summary'));
+    const more = el('div', undefined, 'details');
+    more.hidden = true;
+    li.append(top, dl, actions, more);
+    return li;
+  };
+  const host = document.createElement('div');
+  const root = host.attachShadow({ mode: 'open' });
+  root.adoptedStyleSheets = customElements.get('vsee-visit-list').elementStyles.map((c) => c.styleSheet);
+  const base = el('div', undefined, 'base');
+  base.append(el('p', `Times in ${zone}`, 'timezone'));
+  for (const [name, heading, visits] of [['upcoming', 'Upcoming', upcoming], ['past', 'Past', past]]) {
+    const section = el('section', undefined, `section ${name}`);
+    section.append(el('h3', heading));
+    const shown = perSection ? visits.slice(0, perSection) : visits;
+    const ul = el('ul', undefined, 'visits');
+    for (const v of shown) ul.append(row(v));
+    section.append(ul);
+    if (shown.length < visits.length) {
+      const moreRow = el('div', undefined, 'more');
+      moreRow.append(el('p', `Showing ${shown.length} of ${visits.length}.`, 'count'), button(`Show ${Math.min(perSection, visits.length - shown.length)} more`));
+      section.append(moreRow);
     }
-    li.append(top, dl, actions);
-    ul.append(li);
+    base.append(section);
   }
-  return ul;
+  root.append(base);
+  return host;
 }
 
-/** The baseline's input: the same response body the element's client reads. */
+/** The baseline's input: the same response body the element's client reads, split at now and sorted. */
 async function prepareVisits() {
   const all = (await new Response(blobFor(visitsJson)).json()).data;
   const nowS = Date.now() / 1000;
   const upcoming = all.filter((v) => Number(v.start) > nowS).sort((a, b) => a.start - b.start);
   const past = all.filter((v) => !(Number(v.start) > nowS)).sort((a, b) => b.start - a.start);
-  return [...upcoming, ...past];
+  return { upcoming, past, total: all.length };
 }
 
 window.bench = {
@@ -134,7 +209,7 @@ window.bench = {
     const el = configure(document.createElement('vsee-visit-list'));
     el.client = client;
     stage.append(el);
-    await until(() => visitRows(el) > 0);
+    await rowsIn(el);
     await el.updateComplete;
     await frame();
     const ms = performance.now() - t0;
@@ -145,20 +220,22 @@ window.bench = {
   },
 
   /**
-   * The hand-written baseline from the same response body: read it, parse, split at now, sort, render `rows` rows
-   * (all of them when `rows` is 0) and wait for the frame that shows them.
+   * The hand-written baseline from the same response body: read it, parse, split at now, sort, render the first
+   * `perSection` rows of each section (all of them with 0), as the element does, and wait for the frame that shows them.
    */
-  async visitListVanilla(rows = 0) {
+  async visitListVanilla(perSection = 20) {
     stage.replaceChildren();
     await frame();
     const t0 = performance.now();
     const items = await prepareVisits();
-    stage.append(vanillaVisits(rows ? items.slice(0, rows) : items));
+    const host = vanillaVisits(items, perSection);
+    stage.append(host);
     await frame();
     const ms = performance.now() - t0;
+    const rows = host.shadowRoot.querySelectorAll('.visit').length;
     stage.replaceChildren();
     await frame();
-    return { ms, total: items.length };
+    return { ms, rows, total: items.total };
   },
 
   async slotPickerRender() {
