@@ -100,11 +100,13 @@ export const sharedStyles = css`
     padding: 0.75rem 1rem;
     border-radius: var(--_radius);
   }
-  /* Opacity is animated by the compositor: a placeholder waiting on a slow network costs the
-     main thread no paint per frame (a moving gradient would repaint every frame). */
+  /* Placeholders stay still for the first second and pulse only if loading takes longer: a quick
+     answer shows no motion, and starting an animation costs a cold page about as much as
+     rendering the list itself. Opacity is animated by the compositor, so a long wait on a slow
+     network costs the main thread no paint per frame (a moving gradient would repaint each one). */
   .skeleton {
     background: #e6ebf1;
-    animation: vsee-pulse 1.4s ease-in-out infinite;
+    animation: vsee-pulse 1.4s ease-in-out 1s infinite;
     border-radius: var(--_radius);
   }
   @keyframes vsee-pulse {
