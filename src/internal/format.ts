@@ -29,12 +29,14 @@ export function formatTime(ts: unknown, locale: Locale, timeZone: string, fallba
   return dateTimeFormat(locale, timeZone, { hour: 'numeric', minute: '2-digit' }).format(ts * 1000);
 }
 
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit',
+};
+
 /** "Tue, Nov 24, 2026, 9:30 AM" */
 export function formatDateTime(ts: unknown, locale: Locale, timeZone: string, fallback: string): string {
   if (!valid(ts)) return fallback;
-  return dateTimeFormat(locale, timeZone, {
-    weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit',
-  }).format(ts * 1000);
+  return dateTimeFormat(locale, timeZone, DATE_TIME).format(ts * 1000);
 }
 
 const zoneLabels = new Map<string, { label: string; at: number }>();
@@ -77,7 +79,8 @@ export function isValidTimeZone(tz: string): boolean {
   let ok = zoneValidity.get(tz);
   if (ok === undefined) {
     try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
+      // The formatter an English list needs anyway: a cold page builds one formatter, not two.
+      dateTimeFormat('en', tz, DATE_TIME);
       ok = true;
     } catch {
       ok = false;
