@@ -1,8 +1,10 @@
 // `npm run size`: builds, then prints raw, gzip -9 and brotli bytes of each CDN file and fails
 // over budget. Sizes are deterministic for a given lockfile, so CI can enforce them.
+// `npm run size -- --by-module` also shows where the entry's bytes come from (via its source map).
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { execSync } from 'node:child_process';
+import { TraceMap, eachMapping } from '@jridgewell/trace-mapping';
 
 const KB = 1024;
 // [budget enforced, target reported], gzip -9 bytes.
@@ -50,6 +52,49 @@ for (const [key, { label, budget, target }] of Object.entries(BUDGETS)) {
     `${over ? 'OVER ' : 'ok   '} ${label.padEnd(52)} ${fmt(size)} gzip  (budget ${fmt(budget)}, target ${fmt(target)}${size <= target ? ', on target' : ''})`,
   );
 }
+if (process.argv.includes('--by-module')) byModule(`${dir}/vsee-clinic-elements.js`, entry.gzip);
+
+/**
+ * The entry's minified bytes by source area, from its source map. "gzip alone" compresses each area
+ * by itself, so it overstates (gzip shares a dictionary across areas); "share" is the area's part
+ * of the raw bytes applied to the real gzip size.
+ */
+function byModule(file, gzipTotal) {
+  const code = readFileSync(file, 'utf8');
+  const map = new TraceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
+  const lines = code.split('\n');
+  const segs = [];
+  eachMapping(map, (m) => segs.push(m));
+  segs.sort((a, b) => a.generatedLine - b.generatedLine || a.generatedColumn - b.generatedColumn);
+  const area = (src) => {
+    const s = String(src);
+    if (s.includes('node_modules/')) return s.includes('@lit/task') ? 'lit: @lit/task' : 'lit';
+    const m = s.match(/src\/(.*)$/);
+    const p = m ? m[1] : s;
+    if (p.startsWith('i18n/')) return `English strings (${p.replace(/^i18n\/|\.ts$/g, '')})`;
+    if (p.endsWith('.styles.ts')) return 'styles';
+    if (p.startsWith('elements/intake-form/')) return 'intake form';
+    if (p.startsWith('elements/slot-picker/')) return 'slot picker';
+    if (p.startsWith('elements/visit-list/')) return 'visit list';
+    if (p.startsWith('client/')) return 'client';
+    if (p.startsWith('elements/vsee-element')) return 'base element';
+    return `other (${p})`;
+  };
+  const parts = new Map();
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i];
+    const next = segs[i + 1];
+    const line = lines[seg.generatedLine - 1];
+    const end = next && next.generatedLine === seg.generatedLine ? next.generatedColumn : line.length;
+    const key = seg.source ? area(seg.source) : 'unmapped';
+    parts.set(key, (parts.get(key) ?? '') + line.slice(seg.generatedColumn, end));
+  }
+  const total = [...parts.values()].reduce((n, t) => n + t.length, 0);
+  const rows = [...parts].map(([k, t]) => [k, t.length, gzipSync(t, { level: 9 }).length]).sort((a, b) => b[1] - a[1]);
+  console.log(`\n${'entry by area'.padEnd(44)} ${'raw'.padStart(9)} ${'gzip alone'.padStart(10)} ${'share'.padStart(9)}`);
+  for (const [k, raw, gz] of rows) console.log(`${k.padEnd(44)} ${fmt(raw)} ${fmt(gz).padStart(10)} ${fmt((raw / total) * gzipTotal)}`);
+}
+
 if (failed) {
   console.error('\nSize budget exceeded.');
   process.exit(1);
