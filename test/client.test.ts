@@ -367,6 +367,13 @@ describe('VseeClient', () => {
       expect(calls.length).to.equal(2);
     });
 
+    it('sends the request in the same turn when the token is known (page work overlaps the network)', async () => {
+      const { c, calls } = client(() => json({ data: [] }));
+      const pending = c.listVisits();
+      expect(calls.length).to.equal(1);
+      expect(await pending).to.deep.equal([]);
+    });
+
     it('lets one caller abort without cancelling the others', async () => {
       const gate = deferred<Response>();
       const { c, calls } = client(() => gate.promise);

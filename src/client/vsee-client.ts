@@ -318,7 +318,9 @@ export class VseeClient extends EventTarget {
   }
 
   async #withAuth(spec: RequestSpec, signal: AbortSignal | undefined): Promise<unknown> {
-    const token = await this.#currentToken();
+    // With a token at hand the request goes out in this same turn: an element's first render (and a
+    // cold page's Intl start-up) then overlaps the network instead of coming before it.
+    const token = this.#token || !this.#tokenProvider ? this.#token : await this.#refreshToken();
     try {
       return await this.#attempts(spec, signal, token);
     } catch (e) {
