@@ -54,6 +54,14 @@ describe('VseeElement (the shared base)', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('accepts time-zone aliases and other letter case, as Intl does', async () => {
+    for (const zone of ['US/Eastern', 'asia/tokyo', 'UTC']) {
+      const el = await fixture<TestVseeProbe>(html`<test-vsee-probe api-base=${mock.base} account-code="vclinic" token="t" timezone=${zone}></test-vsee-probe>`);
+      expect(text(el), zone).to.equal(`ready in en / ${zone}`);
+    }
+    expect(errors).to.have.length(0);
+  });
+
   it('rejects an api-base that is not a web address', async () => {
     const el = await fixture<TestVseeProbe>(html`<test-vsee-probe api-base="javascript:alert(1)" account-code="a" token="t"></test-vsee-probe>`);
     expect(text(el)).to.contain('is not a web address');

@@ -75,7 +75,7 @@ export abstract class VseeElement extends LitElement {
    * Locale and zone as of this update: a list renders hundreds of dates, and resolving the
    * locale walks up the tree for `lang` each time.
    */
-  #perUpdate?: { locale: Locale; tz: string };
+  #perUpdate?: { locale: Locale; tz?: string };
 
   /** The locale in use: `locale`, else the nearest `lang` up the tree, else `en`. */
   get resolvedLocale(): Locale {
@@ -86,7 +86,13 @@ export abstract class VseeElement extends LitElement {
 
   /** The resolved IANA time zone. */
   protected get tz(): string {
-    if (this.#perUpdate) return this.#perUpdate.tz;
+    // Worked out when first needed (the browser's own zone builds a formatter), so a first update
+    // starts its request before that cost.
+    if (this.#perUpdate) return (this.#perUpdate.tz ??= this.#zone());
+    return this.#zone();
+  }
+
+  #zone(): string {
     return this.timezone && isValidTimeZone(this.timezone) ? this.timezone : browserTimeZone();
   }
 
@@ -129,7 +135,7 @@ export abstract class VseeElement extends LitElement {
       console.error(`<${this.localName}>: ${summary}`);
     }
     this.#loggedConfig = summary;
-    this.#perUpdate = { locale: this.resolvedLocale, tz: this.tz };
+    this.#perUpdate = { locale: this.resolvedLocale };
   }
 
   protected override updated(changed: PropertyValues): void {

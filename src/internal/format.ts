@@ -74,16 +74,29 @@ export function dayKey(ts: number, timeZone: string): string {
 }
 
 const zoneValidity = new Map<string, boolean>();
+let canonicalZones: Set<string> | undefined;
 
+/**
+ * Whether Intl knows the zone. The canonical names come from a list that costs a cold page a few
+ * milliseconds; only other spellings (aliases such as "US/Eastern", other letter case) build a
+ * formatter, the first of which costs a cold page tens of milliseconds.
+ */
 export function isValidTimeZone(tz: string): boolean {
   let ok = zoneValidity.get(tz);
   if (ok === undefined) {
     try {
-      // The formatter an English list needs anyway: a cold page builds one formatter, not two.
-      dateTimeFormat('en', tz, DATE_TIME);
-      ok = true;
+      canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
     } catch {
-      ok = false;
+      canonicalZones = new Set();
+    }
+    ok = canonicalZones.has(tz);
+    if (!ok) {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        ok = true;
+      } catch {
+        ok = false;
+      }
     }
     zoneValidity.set(tz, ok);
   }
