@@ -25,9 +25,12 @@ if (!existsSync(bundle) || statSync(bundle).mtimeMs < Math.max(newest('src'), st
 }
 execSync('node scripts/build-integrations.mjs', { stdio: 'inherit' });
 
+// A full run (not `--files`) also checks that the CDN bundles have not grown past their ceilings.
+const sizeOk = process.argv.includes('--files') || spawnSync(process.execPath, ['scripts/size.mjs', '--no-build', '--ceiling'], { stdio: 'inherit' }).status === 0;
+
 const result = spawnSync(
   process.execPath,
   ['node_modules/@web/test-runner/dist/bin.js', ...process.argv.slice(2)],
   { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chrome } },
 );
-process.exit(result.status ?? 1);
+process.exit(result.status === 0 && sizeOk ? 0 : (result.status || 1));
