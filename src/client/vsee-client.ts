@@ -320,7 +320,8 @@ export class VseeClient extends EventTarget {
   async #withAuth(spec: RequestSpec, signal: AbortSignal | undefined): Promise<unknown> {
     // With a token at hand the request goes out in this same turn: an element's first render (and a
     // cold page's Intl start-up) then overlaps the network instead of coming before it.
-    const token = this.#token || !this.#tokenProvider ? this.#token : await this.#refreshToken();
+    const current = this.#currentToken();
+    const token = typeof current === 'object' ? await current : current;
     try {
       return await this.#attempts(spec, signal, token);
     } catch (e) {
@@ -332,9 +333,9 @@ export class VseeClient extends EventTarget {
     }
   }
 
-  async #currentToken(): Promise<string | undefined> {
-    if (this.#token || !this.#tokenProvider) return this.#token;
-    return this.#refreshToken();
+  /** The token to send: the one at hand (no wait), else the tokenProvider's answer. */
+  #currentToken(): string | undefined | Promise<string | undefined> {
+    return this.#token || !this.#tokenProvider ? this.#token : this.#refreshToken();
   }
 
   /** One token request at a time, however many calls are waiting for it. */
