@@ -8,7 +8,6 @@ import {
   DEMO_API_KEY,
   DEMO_API_SECRET,
   DEMO_MEMBER_ID,
-  DEMO_TOKEN,
   PROVIDERS,
   ROOMS,
   hostOf,
@@ -28,6 +27,7 @@ import {
   sameType,
 } from './state.js';
 import { computeAvailability } from './availability.js';
+import { sso } from './sso.js';
 
 const MAX_UPLOAD = 10 * 1024 * 1024;
 const MAX_RANGE = 92 * 86400;
@@ -84,19 +84,6 @@ function visitOr404(tenant, id) {
 }
 
 // ---- users & rooms -------------------------------------------------------------------------
-
-function sso({ ctx }) {
-  if (ctx.get('x-apikey') !== DEMO_API_KEY || ctx.get('x-apisecret') !== DEMO_API_SECRET) {
-    throw new ApiError(401, 'Invalid API key or secret.');
-  }
-  return {
-    token: {
-      token: DEMO_TOKEN,
-      expiry: nowSec() + 86400,
-      refresh_token: randomBytes(16).toString('hex'),
-    },
-  };
-}
 
 function getRoom({ tenant, params }) {
   const room = findRoom(params.code);
