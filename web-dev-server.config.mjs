@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { mockApiMiddleware } from './demo/mock-api/index.js';
 import { cspDemoMiddleware } from './scripts/csp.mjs';
 import { proxyMiddleware } from './scripts/proxy.mjs';
+import { demoTokenMiddleware } from './scripts/demo-token.mjs';
 
 // VSEE_API_BASE forwards the demo's API path to a real VSee base instead of the mock, for
 // trying a real account from localhost where the API may not answer cross-origin requests.
@@ -16,6 +17,7 @@ export default {
   middleware: [
     ...(realBase ? [proxyMiddleware('/mock/demo/api_v3', realBase)] : []),
     mockApiMiddleware(),
+    demoTokenMiddleware(), // POST /demo/token: the demo page's token, as a clinic's server would give it
     cspDemoMiddleware(),
     // `/` serves the demo page.
     (ctx, next) => {

@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS } from './scripts/find-chrome.mjs';
 import { mockApiMiddleware } from './demo/mock-api/index.js';
 import { cspDemoMiddleware } from './scripts/csp.mjs';
+import { demoTokenMiddleware } from './scripts/demo-token.mjs';
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -15,6 +16,7 @@ export default {
   browserStartTimeout: 60000,
   middleware: [
     mockApiMiddleware(),
+    demoTokenMiddleware(), // the demo page (journey, a11y, CSP suites) asks POST /demo/token
     cspDemoMiddleware(),
     // The CDN bundle must work from any path: serve it again under a deep, unrelated one.
     (ctx, next) => {

@@ -1,6 +1,7 @@
 // Wires the three elements together the way a clinic page would. No inline script: the
 // strict-CSP demo page uses this file too.
 import '../src/index.ts';
+import { demoTokenProvider } from './token-provider.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -11,6 +12,9 @@ if (tenant) {
   for (const el of document.querySelectorAll('[api-base]')) el.setAttribute('api-base', apiBase);
 }
 const elements = () => document.querySelectorAll('vsee-intake-form, vsee-slot-picker, vsee-visit-list');
+// No token in the markup: every element asks the demo server's token route when it needs one.
+const tokenProvider = demoTokenProvider(tenant);
+for (const el of elements()) el.tokenProvider = tokenProvider;
 const log = (text) => {
   const li = document.createElement('li');
   li.textContent = `${new Date().toLocaleTimeString()} ${text}`;
@@ -42,9 +46,10 @@ document.addEventListener('vsee-reschedule-request', (e) => {
   const holder = $('#reschedule-slot');
   holder.replaceChildren();
   const picker = document.createElement('vsee-slot-picker');
-  for (const a of ['api-base', 'account-code', 'token', 'room-code']) {
+  for (const a of ['api-base', 'account-code', 'room-code']) {
     picker.setAttribute(a, $('#book vsee-slot-picker').getAttribute(a));
   }
+  picker.tokenProvider = tokenProvider;
   picker.setAttribute('visit-id', e.detail.visit.id);
   picker.setAttribute('member-id', '575');
   if (e.detail.visit.provider_id) picker.setAttribute('provider-id', e.detail.visit.provider_id);

@@ -96,7 +96,7 @@ describe('mock API: transport and auth', () => {
     expect(sso.status).to.equal(200);
     expect(sso.body.data.token.token).to.match(/^sso-/); // more in test/server/mock-sso.test.mjs
     expect(sso.body.data.token.expiry).to.be.closeTo(nowSec() + 86400, 60);
-    expect(sso.body.data.token.refresh_token).to.be.a('string');
+    expect(sso.body.data.token.refresh_token.token).to.be.a('string'); // an object, as the vendor documents
     const bad = await api('/users/sso', { method: 'POST', headers: { ...KEYS, 'X-ApiSecret': 'wrong' } });
     expect(bad.status).to.equal(401);
   });
