@@ -1,0 +1,77 @@
+<?php
+/**
+ * `POST /wp-json/vsee-clinic/v1/token`: the signed-in user's VSee token for the elements'
+ * tokenProvider. WordPress checks the `wp_rest` nonce (X-WP-Nonce) itself: without it a cookie
+ * counts as signed out (401 here), with a wrong one core answers 403 rest_cookie_invalid_nonce.
+ * The answer is only the token and its expiry.
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/** A cached token is renewed when it has less than this left (seconds). */
+const VSEE_CLINIC_RENEW_BEFORE = 300;
+
+function vsee_clinic_register_token_route() {
+	register_rest_route(
+		'vsee-clinic/v1',
+		'/token',
+		array(
+			'methods'             => 'POST',
+			'callback'            => 'vsee_clinic_token_endpoint',
+			'permission_callback' => 'vsee_clinic_token_permission',
+			'args'                => array(
+				'purpose' => array(
+					'type'    => 'string',
+					'enum'    => array( 'api', 'join' ),
+					'default' => 'api',
+				),
+			),
+		)
+	);
+}
+
+function vsee_clinic_token_permission() {
+	if ( is_user_logged_in() ) {
+		return true;
+	}
+	return new WP_Error( 'vsee_clinic_not_signed_in', 'Please sign in to see your visits.', array( 'status' => 401 ) );
+}
+
+/**
+ * The cached token when it has time left, else a fresh one. `purpose=join` (the *Join your
+ * visit* hand-off, which VSee makes single-use with invalidate=1) always gets a fresh token that
+ * is not cached, so the page's own token keeps working after the patient joins.
+ */
+function vsee_clinic_token_for_user( WP_User $user, $purpose = 'api' ) {
+	if ( 'join' !== $purpose ) {
+		$cached = get_user_meta( $user->ID, VSEE_CLINIC_TOKEN_META, true );
+		if ( is_array( $cached ) && isset( $cached['token'], $cached['expiry'] ) && (int) $cached['expiry'] - VSEE_CLINIC_RENEW_BEFORE > time() ) {
+			return $cached;
+		}
+	}
+	if ( array() !== vsee_clinic_missing_settings() ) {
+		return new WP_Error( 'vsee_clinic_not_set_up', 'VSee Clinic is not set up on this site yet.', array( 'status' => 503 ) );
+	}
+	$fresh = vsee_clinic_request_token( vsee_clinic_patient_for_user( $user ) );
+	if ( ! is_wp_error( $fresh ) && 'join' !== $purpose && $fresh['expiry'] - VSEE_CLINIC_RENEW_BEFORE > time() ) {
+		update_user_meta( $user->ID, VSEE_CLINIC_TOKEN_META, $fresh );
+	}
+	return $fresh;
+}
+
+function vsee_clinic_token_endpoint( WP_REST_Request $request ) {
+	$result = vsee_clinic_token_for_user( wp_get_current_user(), $request->get_param( 'purpose' ) );
+	if ( is_wp_error( $result ) ) {
+		return $result;
+	}
+	$response = new WP_REST_Response(
+		array(
+			'token'  => $result['token'],
+			'expiry' => (int) $result['expiry'],
+		)
+	);
+	$response->header( 'Cache-Control', 'no-store' );
+	return $response;
+}
