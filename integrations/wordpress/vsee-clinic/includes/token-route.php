@@ -62,6 +62,15 @@ function vsee_clinic_token_for_user( WP_User $user, $purpose = 'api' ) {
 }
 
 function vsee_clinic_token_endpoint( WP_REST_Request $request ) {
+	// A token must not be stored by the browser or a proxy. Core sends its no-cache headers after
+	// the response's own, so strengthen those rather than set ours.
+	add_filter(
+		'nocache_headers',
+		function ( $headers ) {
+			$headers['Cache-Control'] = 'no-store, no-cache, must-revalidate, max-age=0, private';
+			return $headers;
+		}
+	);
 	$result = vsee_clinic_token_for_user( wp_get_current_user(), $request->get_param( 'purpose' ) );
 	if ( is_wp_error( $result ) ) {
 		return $result;
