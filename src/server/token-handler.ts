@@ -148,6 +148,21 @@ function ssoForm(patient: TokenPatient): FormData {
   return form;
 }
 
+/** The optional `purpose` of a JSON body; anything unreadable counts as the default. */
+async function readPurpose(request: Request): Promise<string | undefined> {
+  if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) return undefined;
+  try {
+    const text = await request.text();
+    if (text.length > 1000) return undefined;
+    const body: unknown = JSON.parse(text);
+    return body && typeof body === 'object' && typeof (body as { purpose?: unknown }).purpose === 'string'
+      ? (body as { purpose: string }).purpose
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `expiry` arrives as a number or a numeric string (the API mixes both). */
 function readExpiry(value: unknown): number | undefined {
   const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
@@ -276,7 +291,10 @@ export function createTokenHandler<C = unknown>(options: TokenHandlerOptions<C>)
       if (typeof patient !== 'object') {
         throw new HandlerError(500, 'bad_patient', "The server's patient() answered something that is not a patient.");
       }
-      const { token, expiry } = await tokenFor(patient);
+      // `{ "purpose": "join" }`: the *Join your visit* hand-off, which VSee makes single-use
+      // (invalidate=1). It gets a fresh token of its own, never cached, so the page's stays valid.
+      const join = (await readPurpose(request)) === 'join';
+      const { token, expiry } = join ? await requestToken(patient) : await tokenFor(patient);
       return respond(200, { token, expiry });
     } catch (e) {
       if (e instanceof HandlerError) return respond(e.status, { error: { code: e.code, message: e.message } }, e.headers);

@@ -91,6 +91,19 @@ test('asks again when the cached token is within renewBeforeSeconds of its expir
   assert.equal(await ssoCalls(), 2);
 });
 
+test('{ purpose: "join" } gets a fresh token of its own, not cached; the page keeps its token', async () => {
+  const { handler, ssoCalls } = setup();
+  const page = (await answer(await handler(post()))).body.token;
+  const joinReq = () => new Request('https://clinic.example/api/vsee-token', {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ purpose: 'join' }),
+  });
+  const join1 = (await answer(await handler(joinReq()))).body.token;
+  const join2 = (await answer(await handler(joinReq()))).body.token;
+  assert.equal(new Set([page, join1, join2]).size, 3);
+  assert.equal((await answer(await handler(post()))).body.token, page);
+  assert.equal(await ssoCalls(), 3);
+});
+
 test('three elements asking at once make one call to VSee', async () => {
   const { handler, ssoCalls } = setup();
   const all = await Promise.all([1, 2, 3].map(async () => (await answer(await handler(post()))).body.token));
