@@ -198,16 +198,12 @@ describe('the VSee Clinic plugin on WordPress', () => {
     await page.reload();
     await page.waitForSelector('vsee-visit-list li.visit', { timeout: 15000 });
     assert.equal(await upcoming(), upcomingBefore + 1, 'the booked visit is in the list after a reload');
-    // Rows below the fold render when scrolled to: scroll through once so the picture shows them.
-    await page.evaluate(async () => {
-      for (let y = 0; y < document.body.scrollHeight; y += 400) {
-        window.scrollTo(0, y);
-        await new Promise((r) => setTimeout(r, 60));
-      }
-      window.scrollTo(0, 0);
-    });
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(SHOTS, 'page-with-elements.png'), fullPage: true });
+    // The list's rows skip rendering while off screen (content-visibility), which a full-page
+    // capture does not undo: make the window as tall as the page instead.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: 1100, height: Math.min(height, 6000) });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(SHOTS, 'page-with-elements.png') });
 
     // Every API call carried the patient's SSO token; the page got it from one /users/sso call for Ana.
     const log = await mockLog();
