@@ -1,4 +1,4 @@
-// The CDN bundles. The unbundled `dist/` (ES modules + .d.ts) is written by `tsc` before this.
+// The CDN files (`dist/cdn/`). The unbundled `dist/` (ES modules + .d.ts) is written by `tsc` before this.
 import resolve from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
@@ -17,34 +17,40 @@ const plugins = ({ module = true } = {}) => [
   }),
   // Whitespace in lit's html`` and css`` templates is dead weight in a bundle.
   minifyHTML(),
-  // A classic script's top level is global: `module: false` keeps `var VseeClinic`.
   terser({ module, ecma: 2022, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
 ];
 
 export default [
   {
-    // One ES module; DOMPurify (a dynamic import) becomes a chunk beside it, resolved
-    // relative to the module's own URL, so the bundle works from any path.
-    input: 'src/index.ts',
+    // One ES module per element and the client alone, sharing chunks (lit, the base element, the
+    // client…); lazily imported pieces (DOMPurify, Spanish, features used after the first paint)
+    // are chunks of their own. Every import is relative, so the folder works from any path. The
+    // loader imports the element modules by URL at run time, so it bundles none of them.
+    input: {
+      'vsee-clinic-elements': 'src/loader.ts',
+      'intake-form': 'src/intake-form.ts',
+      'slot-picker': 'src/slot-picker.ts',
+      'visit-list': 'src/visit-list.ts',
+      client: 'src/client.ts',
+    },
     output: {
       dir: 'dist/cdn',
       format: 'es',
-      entryFileNames: 'vsee-clinic-elements.js',
+      entryFileNames: '[name].js',
       chunkFileNames: '[name]-[hash].js',
-      // All Spanish tables in one chunk, fetched the first time an element shows Spanish.
-      manualChunks: (id) => (/\.es\.ts$/.test(id) ? 'locale-es' : undefined),
       sourcemap: true,
     },
+    // An entry's exports are kept whole (a page may import `slot-picker.js` for its class).
+    preserveEntrySignatures: 'strict',
     plugins: plugins(),
   },
   {
-    // A classic script: everything inline, the client classes on window.VseeClinic.
-    input: 'src/index.ts',
+    // The same loader as a classic script; it imports the ES files above from beside itself.
+    // `module: false` for terser: a classic script's top level is the page's global scope.
+    input: 'src/loader-iife.ts',
     output: {
       file: 'dist/cdn/vsee-clinic-elements.iife.js',
       format: 'iife',
-      name: 'VseeClinic',
-      inlineDynamicImports: true,
       sourcemap: true,
     },
     plugins: plugins({ module: false }),

@@ -1,0 +1,80 @@
+// A clinic page as the size test (test/size-budget.test.ts) and the layout-shift bench
+// (scripts/bench.mjs) open it. The query string says what is on it:
+//   tags=vsee-slot-picker,vsee-visit-list   the elements, in that order (none: the loader alone)
+//   loader=es,iife,es-copy,iife-copy         the loaders, in order (default es); a -copy comes
+//                                            from another folder
+//   tenant=…                                 the mock API tenant
+//   fields=1                                 give the intake form a clinic field of its own
+//   lang=es                                  the page's language
+// `window.contentShown()` resolves once every element shows real content (times, visits, a form
+// ready to type), with the time it took; `window.pageErrors` collects uncaught errors.
+(() => {
+  const q = new URLSearchParams(location.search);
+  const tags = (q.get('tags') || '').split(',').filter(Boolean);
+  const loaders = (q.get('loader') || 'es').split(',');
+  const base = q.get('base') || '/dist/cdn/';
+  if (q.get('lang')) document.documentElement.lang = q.get('lang');
+  window.pageErrors = [];
+  window.addEventListener('error', (e) => window.pageErrors.push(String(e.message)));
+  window.addEventListener('unhandledrejection', (e) => window.pageErrors.push(String(e.reason)));
+
+  const attrs = {
+    'api-base': `/mock/${q.get('tenant') || 'demo'}/api_v3`,
+    'account-code': 'vclinic',
+    token: 'demo-patient-token',
+    'room-code': 'ceproom1',
+  };
+  const headings = { 'vsee-intake-form': 'Tell us about your visit', 'vsee-slot-picker': 'Book a time', 'vsee-visit-list': 'Your visits' };
+
+  window.writeElements = () => {
+    const main = document.getElementById('main');
+    for (const tag of tags) {
+      const section = document.createElement('section');
+      const h = document.createElement('h2');
+      h.textContent = headings[tag] || tag;
+      const el = document.createElement(tag);
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      if (tag === 'vsee-slot-picker') el.setAttribute('days', '7');
+      if (tag === 'vsee-intake-form' && q.get('fields')) {
+        const label = document.createElement('label');
+        label.textContent = 'Insurance member number ';
+        const input = document.createElement('input');
+        input.name = 'insurance_member';
+        label.append(input);
+        el.append(label);
+      }
+      section.append(h, el);
+      main.append(section);
+    }
+    // Each loader in turn; a "-copy" is the same file served from another folder, so the
+    // browser runs it as a second module (two copies of the library on one page).
+    for (const kind of loaders) {
+      const s = document.createElement('script');
+      const iife = kind.startsWith('iife');
+      if (!iife) s.type = 'module';
+      const folder = kind.endsWith('-copy') ? '/cdn-copy/second/' : base;
+      s.src = `${folder}${iife ? 'vsee-clinic-elements.iife.js' : 'vsee-clinic-elements.js'}`;
+      document.body.append(s);
+    }
+  };
+
+  /** What "real content" is for each element. */
+  const shown = {
+    'vsee-slot-picker': (root) => root.querySelector('[part~="slot"]'),
+    'vsee-visit-list': (root) => root.querySelector('[part~="visit"]'),
+    'vsee-intake-form': (root) => root.querySelector('form[part~="form"] textarea:not([disabled])'),
+  };
+  window.contentShown = () =>
+    new Promise((resolve) => {
+      const t0 = performance.now();
+      const check = () => {
+        const done = tags.every((tag) => {
+          const el = document.querySelector(tag);
+          return el && el.shadowRoot && shown[tag](el.shadowRoot);
+        });
+        if (done) resolve(performance.now() - t0);
+        else setTimeout(check, 10);
+      };
+      check();
+    });
+})();
