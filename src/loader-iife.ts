@@ -8,12 +8,8 @@ import { startLoader } from './loader/start.js';
 
 type ClientModule = typeof import('./client.js');
 
-declare global {
-  interface Window {
-    /** Set by the classic script: the client classes, once `ready` has resolved. */
-    VseeClinic?: Partial<ClientModule> & { ready?: Promise<ClientModule> };
-  }
-}
+/** `window.VseeClinic`: the client classes, once `ready` has resolved. */
+type Namespace = Partial<ClientModule> & { ready?: Promise<ClientModule> };
 
 const script = document.currentScript as HTMLScriptElement | null;
 // `currentScript` is null only when run outside a normal <script> (e.g. eval'd); then the page's
@@ -21,7 +17,8 @@ const script = document.currentScript as HTMLScriptElement | null;
 const base = new URL('./', script?.src || location.href).href;
 
 startLoader(base);
-const ns = (window.VseeClinic ??= {});
+const page = window as { VseeClinic?: Namespace };
+const ns = (page.VseeClinic ??= {});
 // Keep the first `ready`: with the script on the page twice, a page may already be waiting on it.
 if (!ns.ready) {
   ns.ready = (import(new URL('client.js', base).href) as Promise<ClientModule>).then((client) => {
