@@ -1,15 +1,16 @@
 /**
  * Space held for each element before its module has arrived, so the clinic's page does not jump
  * when it renders (Cumulative Layout Shift). The heights match each element's own loading state,
- * which in turn matches a typical first content. A constructed stylesheet, not a <style> element
- * or a style attribute: those are refused by a strict `style-src` CSP, a stylesheet adopted by
- * script is not.
+ * which in turn matches a typical first content at desktop width (the form as it is, a first day
+ * of times, a few visits). `:where()` keeps them at zero specificity: a page's own rule for an
+ * undefined tag wins. A constructed stylesheet, not a <style> element or a style attribute: those
+ * are refused by a strict `style-src` CSP, a stylesheet adopted by script is not.
  */
 const CSS = `
-vsee-intake-form:not(:defined),vsee-slot-picker:not(:defined),vsee-visit-list:not(:defined){display:block;box-sizing:border-box}
-vsee-intake-form:not(:defined){min-height:var(--vsee-intake-form-min-height,22rem)}
-vsee-slot-picker:not(:defined){min-height:var(--vsee-slot-picker-min-height,20rem)}
-vsee-visit-list:not(:defined){min-height:var(--vsee-visit-list-min-height,16rem)}
+:where(vsee-intake-form,vsee-slot-picker,vsee-visit-list):not(:defined){display:block}
+:where(vsee-intake-form:not(:defined)){min-height:53rem}
+:where(vsee-slot-picker:not(:defined)){min-height:38.5rem}
+:where(vsee-visit-list:not(:defined)){min-height:30rem}
 .vsee-load-failure{padding:.75rem 1rem;border:1px solid #b3261e;border-radius:8px;color:#1c2430;background:#fff;font:1rem/1.5 system-ui,sans-serif}
 .vsee-load-failure p{margin:0 0 .5rem}
 .vsee-load-failure button{min-height:44px;padding:0 1rem;font:inherit}

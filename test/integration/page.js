@@ -26,6 +26,19 @@
   };
   const headings = { 'vsee-intake-form': 'Tell us about your visit', 'vsee-slot-picker': 'Book a time', 'vsee-visit-list': 'Your visits' };
 
+  // The loaders go in <head>, as a page's own markup would have them (written while the head is
+  // parsed, they are parser-inserted: a module waits for the parse, like a static tag). Each in
+  // turn; a "-copy" is the same file served from another folder, so the browser runs it as a
+  // second module (two copies of the library on one page).
+  for (const kind of loaders) {
+    const iife = kind.startsWith('iife');
+    const folder = kind.endsWith('-copy') ? '/cdn-copy/second/' : base;
+    const src = `${folder}${iife ? 'vsee-clinic-elements.iife.js' : 'vsee-clinic-elements.js'}`;
+    // `blocking="render"`, as the README advises: the first paint waits for the small loader, so
+    // it already shows the space each element will take.
+    document.write(`<script ${iife ? '' : 'type="module" blocking="render" '}src="${src}"></` + 'script>');
+  }
+
   window.writeElements = () => {
     const main = document.getElementById('main');
     for (const tag of tags) {
@@ -45,16 +58,6 @@
       }
       section.append(h, el);
       main.append(section);
-    }
-    // Each loader in turn; a "-copy" is the same file served from another folder, so the
-    // browser runs it as a second module (two copies of the library on one page).
-    for (const kind of loaders) {
-      const s = document.createElement('script');
-      const iife = kind.startsWith('iife');
-      if (!iife) s.type = 'module';
-      const folder = kind.endsWith('-copy') ? '/cdn-copy/second/' : base;
-      s.src = `${folder}${iife ? 'vsee-clinic-elements.iife.js' : 'vsee-clinic-elements.js'}`;
-      document.body.append(s);
     }
   };
 
