@@ -5,6 +5,8 @@
 //                                            from another folder
 //   tenant=…                                 the mock API tenant
 //   fields=1                                 give the intake form a clinic field of its own
+//   then=walkin                              the intake form's `then`
+//   blocking=0                               the ES loader without blocking="render"
 //   lang=es                                  the page's language
 // `window.contentShown()` resolves once every element shows real content (times, visits, a form
 // ready to type), with the time it took; `window.pageErrors` collects uncaught errors.
@@ -36,7 +38,8 @@
     const src = `${folder}${iife ? 'vsee-clinic-elements.iife.js' : 'vsee-clinic-elements.js'}`;
     // `blocking="render"`, as the README advises: the first paint waits for the small loader, so
     // it already shows the space each element will take.
-    document.write(`<script ${iife ? '' : 'type="module" blocking="render" '}src="${src}"></` + 'script>');
+    const blocking = q.get('blocking') === '0' ? '' : 'blocking="render" ';
+    document.write(`<script ${iife ? '' : `type="module" ${blocking}`}src="${src}"></` + 'script>');
   }
 
   window.writeElements = () => {
@@ -48,6 +51,7 @@
       const el = document.createElement(tag);
       for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
       if (tag === 'vsee-slot-picker') el.setAttribute('days', '7');
+      if (tag === 'vsee-intake-form' && q.get('then')) el.setAttribute('then', q.get('then'));
       if (tag === 'vsee-intake-form' && q.get('fields')) {
         const label = document.createElement('label');
         label.textContent = 'Insurance member number ';
@@ -67,6 +71,29 @@
     'vsee-visit-list': (root) => root.querySelector('[part~="visit"]'),
     'vsee-intake-form': (root) => root.querySelector('form[part~="form"] textarea:not([disabled])'),
   };
+  /**
+   * Times a click on `button` inside `tag`'s shadow root until `target` is there and painted;
+   * `window.timed` is then the milliseconds (for the bench, which clicks like a mouse).
+   */
+  window.timeFromClick = (tag, button, target) => {
+    window.timed = new Promise((resolve) => {
+      document.addEventListener(
+        'click',
+        (e) => {
+          const root = document.querySelector(tag).shadowRoot;
+          if (!e.composedPath().some((n) => n instanceof Element && n.matches(button))) return;
+          const t0 = performance.now();
+          const check = () => {
+            if (root.querySelector(target)) requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
+            else setTimeout(check, 1);
+          };
+          check();
+        },
+        { capture: true },
+      );
+    });
+  };
+
   window.contentShown = () =>
     new Promise((resolve) => {
       const t0 = performance.now();
