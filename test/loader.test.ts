@@ -144,6 +144,29 @@ describe('a module that fails to load', () => {
     expect(win.pageErrors).to.deep.equal([]);
   });
 
+  it('under a strict CSP: the reserved room and the styled message with no violation, and Try again works', async () => {
+    const mock = mockTenant();
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width:1024px;height:800px';
+    frames.push(frame);
+    frame.src = `/test/integration/csp-loader.html?tenant=${mock.root.split('/').pop()}&fail=visit-list.js&run=${run().run}`;
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const win = frame.contentWindow as PageWindow & { cspViolations?: unknown[] };
+    const doc = frame.contentDocument!;
+    const list = doc.querySelector('vsee-visit-list')!;
+    await waitUntil(() => failure(list), 'the failure message', { timeout: 8000 });
+    // The loader's stylesheet applies: the room held for the list, the message's own look.
+    expect(win.getComputedStyle(list).minHeight).to.equal('480px');
+    expect(win.getComputedStyle(failure(list)!).borderTopColor).to.equal('rgb(179, 38, 30)');
+    await waitUntil(() => doc.querySelector('vsee-slot-picker')!.shadowRoot?.querySelector('[part~="slot"]'), 'the picker still works', { timeout: 8000 });
+    failure(list)!.querySelector('button')!.click();
+    await waitUntil(() => list.shadowRoot?.querySelector('[part~="visit"]'), 'the list after Try again', { timeout: 8000 });
+    expect(win.cspViolations ?? []).to.deep.equal([]);
+    expect(win.pageErrors).to.deep.equal([]);
+  });
+
   it('a shared chunk that fails: the message in English, and Try again loads the element', async () => {
     // The chunk the picker's module imports first (lit and the base element, today).
     const picker = await (await fetch('/dist/cdn/slot-picker.js')).text();
