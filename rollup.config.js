@@ -37,6 +37,9 @@ export default [
       dir: 'dist/cdn',
       format: 'es',
       entryFileNames: '[name].js',
+      // The whole client in one chunk that client.js re-exports: otherwise its few constants
+      // (VisitTypes…) stay in client.js and a page with the visit list fetches both.
+      manualChunks: (id) => (id.includes('/src/client/') ? 'vsee-client' : undefined),
       // Rollup names a chunk after one of its modules; the one holding lit (and the base element
       // every element shares) would otherwise be called after whichever module came first.
       chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.includes('/node_modules/lit-element/')) ? 'lit-[hash].js' : '[name]-[hash].js'),
