@@ -65,6 +65,7 @@ function byModule(file, gzipTotal) {
     if (s.includes('node_modules/')) return s.includes('@lit/task') ? 'lit: @lit/task' : 'lit';
     const m = s.match(/src\/(.*)$/);
     const p = m ? m[1] : s;
+    if (p === 'i18n/i18n.ts') return 'message lookup (i18n.ts)';
     if (p.startsWith('i18n/')) return `${p.endsWith('.es.ts') ? 'Spanish' : 'English'} strings (${p.replace(/^i18n\/|(\.es)?\.ts$/g, '')})`;
     if (p.startsWith('loader')) return 'loader';
     if (p.endsWith('.styles.ts')) return 'styles';
