@@ -89,6 +89,25 @@ describe('integrations', () => {
     expect(win.pageErrors).to.deep.equal([]);
   });
 
+  it('the client alone, for bundlers (dist/client.js) and on the CDN (dist/cdn/client.js), brings no lit and no element', async () => {
+    /** Every module a file imports statically, followed through (the dev server resolves bare names to /node_modules/). */
+    async function closure(url: string, seen = new Map<string, string>()): Promise<Map<string, string>> {
+      if (seen.has(url)) return seen;
+      const text = await (await fetch(url)).text();
+      seen.set(url, text);
+      for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+)["']/g)) await closure(new URL(m[1], new URL(url, location.href)).pathname, seen);
+      return seen;
+    }
+    for (const entry of ['/dist/client.js', '/dist/cdn/client.js']) {
+      const files = await closure(entry);
+      expect(files.size, entry).to.be.greaterThan(1);
+      for (const [url, text] of files) {
+        expect(url, `${entry} imports ${url}`).not.to.match(/node_modules|lit|elements/);
+        expect(/lit(Html|Element)Versions|customElements\.define/.test(text), `${url} holds lit or defines an element`).to.equal(false);
+      }
+    }
+  });
+
   it('a React 19 app: props become properties, tokenProvider is asked, custom events reach React', async () => {
     const mock = mockTenant();
     const { win, doc } = await open(`/test/integration/react.html?tenant=${mock.root.split('/').pop()}`);

@@ -47,7 +47,8 @@ function load(tag: string, base: string, loading: Loading): void {
   if (loading.has(tag)) return;
   const file = MODULES[tag];
   if (!file) {
-    // A typo in a page's markup would otherwise be an empty box with no clue why.
+    // A typo in a page's markup would otherwise be an empty box with no clue why. Said in the
+    // console only: other VSee scripts may own other `vsee-*` tags, and their content is theirs.
     console.error(`<${tag}> is not a vsee-clinic-elements element (known: ${Object.keys(MODULES).join(', ')}).`);
     loading.set(tag, Promise.resolve());
     return;
