@@ -6,12 +6,14 @@
  * undefined tag wins. A constructed stylesheet, not a <style> element or a style attribute: those
  * are refused by a strict `style-src` CSP, a stylesheet adopted by script is not.
  */
+// The failure message (loader/failure.ts) sits in the page's own text, so it takes the page's
+// colours; the elements' theme properties, set on the tag, reach it too.
 const CSS = `
 :where(vsee-intake-form,vsee-slot-picker,vsee-visit-list):not(:defined){display:block}
 :where(vsee-intake-form:not(:defined)){min-height:53rem}
 :where(vsee-slot-picker:not(:defined)){min-height:38.5rem}
 :where(vsee-visit-list:not(:defined)){min-height:30rem}
-.vsee-load-failure{padding:.75rem 1rem;border:1px solid #b3261e;border-radius:8px;color:#1c2430;background:#fff;font:1rem/1.5 system-ui,sans-serif}
+.vsee-load-failure{padding:.75rem 1rem;border:1px solid var(--vsee-color-danger,#b3261e);border-radius:var(--vsee-radius,8px);font-family:var(--vsee-font-family,inherit)}
 .vsee-load-failure p{margin:0 0 .5rem}
 .vsee-load-failure button{min-height:44px;padding:0 1rem;font:inherit}
 `;
