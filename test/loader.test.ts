@@ -167,6 +167,21 @@ describe('a module that fails to load', () => {
     expect(win.pageErrors).to.deep.equal([]);
   });
 
+  it('a retry that fails too adds "reload the page"; the next Try again still works', async () => {
+    const { win, doc } = await open({ tags: 'vsee-slot-picker', fail: 'slot-picker.js', times: '2', ...run() });
+    const el = doc.querySelector('vsee-slot-picker')!;
+    await waitUntil(() => failure(el), 'the first failure', { timeout: 8000 });
+    expect(failure(el)!.textContent).not.to.contain('reload');
+    failure(el)!.querySelector('button')!.click();
+    await waitUntil(() => /reload the page/.test(failure(el)?.textContent ?? ''), 'the second failure', { timeout: 8000 });
+    failure(el)!.querySelector('button')!.click();
+    await shown(win);
+    expect(failure(el)).to.equal(null);
+    // Each retry asked under a new URL (Firefox keeps a failed module URL failed for the page's life).
+    const tries = win.performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/slot-picker.js'));
+    expect(tries.map((n) => new URL(n).search)).to.deep.equal(['', '?retry=1', '?retry=2']);
+  });
+
   it('a shared chunk that fails: the message in English, and Try again loads the element', async () => {
     // The chunk the picker's module imports first (lit and the base element, today).
     const picker = await (await fetch('/dist/cdn/slot-picker.js')).text();

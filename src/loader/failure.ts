@@ -6,9 +6,14 @@
  * it is removed before a retry and once the element is defined.
  */
 
+/** [message, button, what to add once a retry has failed too] */
 const TEXT = {
-  en: ['This part of the page could not load. Check your connection and try again.', 'Try again'],
-  es: ['Esta parte de la página no se pudo cargar. Revise su conexión e inténtelo de nuevo.', 'Intentar de nuevo'],
+  en: ['This part of the page could not load. Check your connection and try again.', 'Try again', 'If it keeps failing, reload the page.'],
+  es: [
+    'Esta parte de la página no se pudo cargar. Revise su conexión e inténtelo de nuevo.',
+    'Intentar de nuevo',
+    'Si sigue fallando, vuelva a cargar la página.',
+  ],
 } as const;
 
 const FAILURE = 'vsee-load-failure';
@@ -19,9 +24,10 @@ function language(el: Element): keyof typeof TEXT {
   return /^es\b/i.test(tag.trim()) ? 'es' : 'en';
 }
 
-export function showFailure(el: Element, retry: () => void): void {
+export function showFailure(el: Element, retry: () => void, again: boolean): void {
   clearFailure(el);
-  const [message, action] = TEXT[language(el)];
+  const [first, action, reload] = TEXT[language(el)];
+  const message = again ? `${first} ${reload}` : first;
   const box = document.createElement('div');
   box.className = FAILURE;
   box.setAttribute('role', 'alert');

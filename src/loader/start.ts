@@ -43,7 +43,7 @@ export function startLoader(base: string): void {
   }).observe(document, { childList: true, subtree: true });
 }
 
-function load(tag: string, base: string, loading: Loading): void {
+function load(tag: string, base: string, loading: Loading, failures = 0): void {
   if (loading.has(tag)) return;
   const file = MODULES[tag];
   if (!file) {
@@ -53,20 +53,23 @@ function load(tag: string, base: string, loading: Loading): void {
     loading.set(tag, Promise.resolve());
     return;
   }
-  const attempt = import(new URL(file, base).href).then(
+  // Chromium fetches a failed module again when it is imported again; Firefox remembers the
+  // failure for the page's life, so a retry asks for the element's module under a new URL. (A
+  // failed shared chunk stays failed there: after one failed retry the message suggests a reload.)
+  const url = new URL(failures ? `${file}?retry=${failures}` : file, base).href;
+  const attempt = import(url).then(
     () => {
       for (const el of document.querySelectorAll(tag)) clearFailure(el);
     },
     (error: unknown) => {
-      // Forget the failure so that *Try again*, or the next tag of this kind added, imports again
-      // (browsers refetch a module whose fetch failed).
+      // Forget the attempt so that *Try again*, or the next tag of this kind added, imports again.
       loading.delete(tag);
       console.error(`vsee-clinic-elements: could not load ${file} for <${tag}>.`, error);
       const retry = () => {
         for (const el of document.querySelectorAll(tag)) clearFailure(el);
-        load(tag, base, loading);
+        load(tag, base, loading, failures + 1);
       };
-      for (const el of document.querySelectorAll(`${tag}:not(:defined)`)) showFailure(el, retry);
+      for (const el of document.querySelectorAll(`${tag}:not(:defined)`)) showFailure(el, retry, failures > 0);
     },
   );
   loading.set(tag, attempt);

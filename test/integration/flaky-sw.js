@@ -1,7 +1,8 @@
 // A flaky CDN for test/loader.test.ts: a service worker that, for a page whose URL says
-// `fail=<part of a file name>&run=<id>`, answers the first request for each matching file of
-// dist/cdn/ with a 503 and lets every later one through. Pages without `fail` are not touched.
-const failedOnce = new Set();
+// `fail=<part of a file name>&run=<id>` (and optionally `times=<n>`, default 1), answers the first
+// n requests for each matching file of dist/cdn/ (or of a copy under /cdn-copy/) with a 503 and
+// lets every later one through. Pages without `fail` are not touched.
+const failures = new Map();
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
@@ -16,8 +17,9 @@ self.addEventListener('fetch', (event) => {
       const fail = page.get('fail');
       const file = url.pathname.split('/').pop();
       const key = `${page.get('run')} ${file}`;
-      if (fail && file.includes(fail) && !failedOnce.has(key)) {
-        failedOnce.add(key);
+      const failed = failures.get(key) ?? 0;
+      if (fail && file.includes(fail) && failed < Number(page.get('times') ?? 1)) {
+        failures.set(key, failed + 1);
         return new Response('Service Unavailable', { status: 503 });
       }
       return fetch(event.request);
