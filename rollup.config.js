@@ -20,6 +20,38 @@ const plugins = ({ module = true } = {}) => [
   terser({ module, ecma: 2022, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
 ];
 
+/**
+ * The loaders preload each module's shared chunks (src/loader/preload.ts). The chunk names carry
+ * content hashes, known only once the ES build has written its chunks: this plugin collects every
+ * module's static imports there, then writes them into both loaders in place of the placeholder.
+ * (Rollup builds the configurations below in order, so the classic loader comes after.)
+ */
+let chunkGraph;
+// The whole `JSON.parse("__VSEE_CHUNK_GRAPH__")` call becomes an object literal (no escaped quotes).
+const PLACEHOLDER = /JSON\.parse\((["'])__VSEE_CHUNK_GRAPH__\1\)/;
+function chunkGraphPlugin({ collect }) {
+  return {
+    name: 'vsee-chunk-graph',
+    generateBundle(_options, bundle) {
+      if (collect) {
+        chunkGraph = {};
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== 'chunk' || !chunk.isEntry || chunk.fileName === 'vsee-clinic-elements.js') continue;
+          const deps = new Set();
+          const visit = (name) => bundle[name].imports.forEach((d) => deps.has(d) || (deps.add(d), visit(d)));
+          visit(chunk.fileName);
+          chunkGraph[chunk.fileName] = [...deps].sort();
+        }
+      }
+      if (!chunkGraph) this.error('the ES build must run before the classic loader (chunk graph missing)');
+      const loader = Object.values(bundle).find((c) => c.type === 'chunk' && /^vsee-clinic-elements(\.iife)?\.js$/.test(c.fileName));
+      if (!loader) return;
+      if (!PLACEHOLDER.test(loader.code)) this.error(`no chunk-graph placeholder in ${loader.fileName}`);
+      loader.code = loader.code.replace(PLACEHOLDER, `(${JSON.stringify(chunkGraph)})`);
+    },
+  };
+}
+
 export default [
   {
     // One ES module per element and the client alone, sharing chunks (lit, the base element, the
@@ -47,7 +79,7 @@ export default [
     },
     // An entry's exports are kept whole (a page may import `slot-picker.js` for its class).
     preserveEntrySignatures: 'strict',
-    plugins: plugins(),
+    plugins: [...plugins(), chunkGraphPlugin({ collect: true })],
   },
   {
     // The same loader as a classic script; it imports the ES files above from beside itself.
@@ -58,6 +90,6 @@ export default [
       format: 'iife',
       sourcemap: true,
     },
-    plugins: plugins({ module: false }),
+    plugins: [...plugins({ module: false }), chunkGraphPlugin({ collect: false })],
   },
 ];

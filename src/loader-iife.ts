@@ -5,6 +5,7 @@
  * once the client classes (`VseeClient`, `VseeApiError`, …) are on `window.VseeClinic`.
  */
 import { startLoader } from './loader/start.js';
+import { preloadDependencies } from './loader/preload.js';
 
 type ClientModule = typeof import('./client.js');
 
@@ -21,6 +22,7 @@ const page = window as { VseeClinic?: Namespace };
 const ns = (page.VseeClinic ??= {});
 // Keep the first `ready`: with the script on the page twice, a page may already be waiting on it.
 if (!ns.ready) {
+  preloadDependencies('client.js', base);
   ns.ready = (import(new URL('client.js', base).href) as Promise<ClientModule>).then((client) => {
     Object.assign(ns, client);
     return client;

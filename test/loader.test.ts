@@ -70,6 +70,20 @@ describe('the ES loader (vsee-clinic-elements.js)', () => {
     expect(win.pageErrors).to.deep.equal([]);
   });
 
+  it("fetches an element's shared chunks together with its module, not one round trip after it", async () => {
+    const { win, doc } = await open({ tags: 'vsee-visit-list' });
+    await shown(win);
+    const preloaded = [...doc.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname);
+    const list = await (await fetch('/dist/cdn/visit-list.js')).text();
+    const imported = [...list.matchAll(/from\s*["']\.\/([\w.-]+\.js)["']/g)].map((m) => `/dist/cdn/${m[1]}`);
+    expect(imported.length).to.be.greaterThan(0);
+    for (const f of imported) expect(preloaded, 'every chunk visit-list.js imports is preloaded').to.include(f);
+    // Each chunk's request starts before the module's own response has ended.
+    const timing = (path: string) => win.performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === path) as PerformanceResourceTiming;
+    const module = timing('/dist/cdn/visit-list.js');
+    for (const f of imported) expect(timing(f).startTime, f).to.be.below(module.responseEnd);
+  });
+
   it('resolves the element modules beside itself, wherever it is served from', async () => {
     const { win } = await open({ tags: 'vsee-slot-picker', loader: 'es-copy' });
     await shown(win);
@@ -186,10 +200,15 @@ describe('a module that fails to load', () => {
     // The chunk the picker's module imports first (lit and the base element, today).
     const picker = await (await fetch('/dist/cdn/slot-picker.js')).text();
     const chunk = /from\s*["']\.\/([\w.-]+\.js)["']/.exec(picker)![1];
-    const { win, doc } = await open({ tags: 'vsee-slot-picker', fail: chunk, ...run() });
+    // The chunk is asked for twice (preloaded beside the module, then imported by it), so it
+    // fails until the server recovers, not just once.
+    const r = run();
+    const { win, doc } = await open({ tags: 'vsee-slot-picker', fail: chunk, times: '99', ...r });
     const el = doc.querySelector('vsee-slot-picker')!;
     await waitUntil(() => failure(el), `the failure message (${chunk} failed)`, { timeout: 8000 });
     expect(failure(el)!.textContent).to.contain('could not load');
+    registration.active!.postMessage({ heal: r.run });
+    await tick(50);
     failure(el)!.querySelector('button')!.click();
     await shown(win);
     expect(failure(el)).to.equal(null);

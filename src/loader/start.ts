@@ -7,6 +7,7 @@
  */
 import { reserveSpace } from './reserve.js';
 import { showFailure, clearFailure } from './failure.js';
+import { preloadDependencies } from './preload.js';
 
 /** Each tag's module, named as in `dist/cdn/`. */
 export const MODULES: Readonly<Record<string, string>> = {
@@ -57,6 +58,7 @@ function load(tag: string, base: string, loading: Loading, failures = 0): void {
   // failure for the page's life, so a retry asks for the element's module under a new URL. (A
   // failed shared chunk stays failed there: after one failed retry the message suggests a reload.)
   const url = new URL(failures ? `${file}?retry=${failures}` : file, base).href;
+  preloadDependencies(file, base);
   const attempt = import(url).then(
     () => {
       for (const el of document.querySelectorAll(tag)) clearFailure(el);
