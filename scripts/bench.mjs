@@ -1,4 +1,4 @@
-// `npm run bench`: builds, serves the CDN bundle with the mock API, drives Chromium with
+// `npm run bench`: builds, serves dist/cdn/ with the mock API, drives Chromium with
 // playwright-core and prints medians, each against a baseline measured in the same run.
 // Timings live here, never in tests.
 import { spawn, execSync } from 'node:child_process';
