@@ -1,4 +1,4 @@
-// The CDN bundles. The unbundled `dist/` (ES modules + .d.ts) is written by `tsc` before this.
+// The CDN files (`dist/cdn/`). The unbundled `dist/` (ES modules + .d.ts) is written by `tsc` before this.
 import resolve from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
@@ -17,36 +17,79 @@ const plugins = ({ module = true } = {}) => [
   }),
   // Whitespace in lit's html`` and css`` templates is dead weight in a bundle.
   minifyHTML(),
-  // A classic script's top level is global: `module: false` keeps `var VseeClinic`.
   terser({ module, ecma: 2022, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
 ];
 
+/**
+ * The loaders preload each module's shared chunks (src/loader/preload.ts). The chunk names carry
+ * content hashes, known only once the ES build has written its chunks: this plugin collects every
+ * module's static imports there, then writes them into both loaders in place of the placeholder.
+ * (Rollup builds the configurations below in order, so the classic loader comes after.)
+ */
+let chunkGraph;
+// The whole `JSON.parse("__VSEE_CHUNK_GRAPH__")` call becomes an object literal (no escaped quotes).
+const PLACEHOLDER = /JSON\.parse\((["'])__VSEE_CHUNK_GRAPH__\1\)/;
+function chunkGraphPlugin({ collect }) {
+  return {
+    name: 'vsee-chunk-graph',
+    generateBundle(_options, bundle) {
+      if (collect) {
+        chunkGraph = {};
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== 'chunk' || !chunk.isEntry || chunk.fileName === 'vsee-clinic-elements.js') continue;
+          const deps = new Set();
+          const visit = (name) => bundle[name].imports.forEach((d) => deps.has(d) || (deps.add(d), visit(d)));
+          visit(chunk.fileName);
+          chunkGraph[chunk.fileName] = [...deps].sort();
+        }
+      }
+      if (!chunkGraph) this.error('the ES build must run before the classic loader (chunk graph missing)');
+      const loader = Object.values(bundle).find((c) => c.type === 'chunk' && /^vsee-clinic-elements(\.iife)?\.js$/.test(c.fileName));
+      if (!loader) return;
+      if (!PLACEHOLDER.test(loader.code)) this.error(`no chunk-graph placeholder in ${loader.fileName}`);
+      loader.code = loader.code.replace(PLACEHOLDER, `(${JSON.stringify(chunkGraph)})`);
+    },
+  };
+}
+
 export default [
   {
-    // One ES module; DOMPurify (a dynamic import) becomes a chunk beside it, resolved
-    // relative to the module's own URL, so the bundle works from any path.
-    input: 'src/index.ts',
+    // One ES module per element and the client alone, sharing chunks (lit, the base element, the
+    // client…); lazily imported pieces (DOMPurify, Spanish, features used after the first paint)
+    // are chunks of their own. Every import is relative, so the folder works from any path. The
+    // loader imports the element modules by URL at run time, so it bundles none of them.
+    input: {
+      'vsee-clinic-elements': 'src/loader.ts',
+      'intake-form': 'src/intake-form.ts',
+      'slot-picker': 'src/slot-picker.ts',
+      'visit-list': 'src/visit-list.ts',
+      client: 'src/client.ts',
+    },
     output: {
       dir: 'dist/cdn',
       format: 'es',
-      entryFileNames: 'vsee-clinic-elements.js',
-      chunkFileNames: '[name]-[hash].js',
-      // All Spanish tables in one chunk, fetched the first time an element shows Spanish.
-      manualChunks: (id) => (/\.es\.ts$/.test(id) ? 'locale-es' : undefined),
+      entryFileNames: '[name].js',
+      // The whole client in one chunk that client.js re-exports: otherwise its few constants
+      // (VisitTypes…) stay in client.js and a page with the visit list fetches both.
+      manualChunks: (id) => (id.includes('/src/client/') ? 'vsee-client' : undefined),
+      // Rollup names a chunk after one of its modules; the one holding lit (and the base element
+      // every element shares) would otherwise be called after whichever module came first.
+      chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.includes('/node_modules/lit-element/')) ? 'lit-[hash].js' : '[name]-[hash].js'),
       sourcemap: true,
     },
-    plugins: plugins(),
+    // An entry's exports are kept whole (a page may import `slot-picker.js` for its class).
+    preserveEntrySignatures: 'strict',
+    plugins: [...plugins(), chunkGraphPlugin({ collect: true })],
   },
   {
-    // A classic script: everything inline, the client classes on window.VseeClinic.
-    input: 'src/index.ts',
+    // The same loader as a classic script; it imports the ES files above from beside itself.
+    // `module: false` for terser: a classic script's top level is the page's global scope.
+    input: 'src/loader-iife.ts',
     output: {
       file: 'dist/cdn/vsee-clinic-elements.iife.js',
       format: 'iife',
-      name: 'VseeClinic',
-      inlineDynamicImports: true,
       sourcemap: true,
     },
-    plugins: plugins({ module: false }),
+    plugins: [...plugins({ module: false }), chunkGraphPlugin({ collect: false })],
   },
 ];

@@ -1,13 +1,15 @@
-// `npm run bench`: builds, serves the CDN bundle with the mock API, drives Chromium with
+// `npm run bench`: builds, serves dist/cdn/ with the mock API, drives Chromium with
 // playwright-core and prints medians, each against a baseline measured in the same run.
 // Timings live here, never in tests.
 import { spawn, execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { findChrome, CHROME_ARGS } from './find-chrome.mjs';
+import { PAGES } from './size-pages.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS) || 7;
 const WARM_PAIRS = 5;
+const CLS_RUNS = Number(process.env.BENCH_CLS_RUNS) || 3;
 const PORT = Number(process.env.BENCH_PORT) || 8765;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
@@ -146,6 +148,65 @@ async function main() {
       await p.close();
     }
 
+    // 6. Layout shift while a clinic page loads (test/integration/page.html, the pages of the size
+    //    table): the sum of the page's `layout-shift` entries (no input happens), as Lighthouse counts
+    //    CLS, until a second after every element shows content. A fresh tenant of the mock's own data.
+    results.layoutShift = {};
+    // The last page: all three with the loader's tag as plain `<script type="module">`, without the
+    // README's `blocking="render"`: the first paint may then come before the loader reserves room.
+    const allThree = PAGES.find((pg) => pg.id === 'all');
+    const clsPages = [...PAGES.filter((pg) => !pg.every), { ...allThree, label: `${allThree.label}, loader without blocking="render"`, blocking: '0' }];
+    for (const page of clsPages) {
+      const scores = [];
+      for (let i = 0; i < CLS_RUNS; i++) {
+        const p = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+        await p.addInitScript(() => {
+          window.layoutShift = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) if (!e.hadRecentInput) window.layoutShift += e.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        const q = new URLSearchParams({ tags: page.tags.join(','), loader: page.loaders.join(','), tenant: `${tenant}-cls${i}`, blocking: page.blocking ?? '1' });
+        await p.goto(`${ORIGIN}/test/integration/page.html?${q}`);
+        await p.evaluate(() => window.contentShown());
+        await p.waitForTimeout(1000);
+        scores.push(await p.evaluate(() => window.layoutShift));
+        await p.close();
+      }
+      results.layoutShift[page.label] = { median: median(scores), max: Math.max(...scores), scores };
+    }
+
+    // 7. Time from a walk-in's Submit to the waiting room on screen, and from View details to the
+    //    provider's notes: the features that may load on first use must not make these slower.
+    const walkin = [];
+    const notes = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = `${tenant}-flow${i}`;
+      const pf = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+      await pf.goto(`${ORIGIN}/test/integration/page.html?tags=vsee-intake-form&then=walkin&tenant=${t}`);
+      await pf.evaluate(() => window.contentShown());
+      await pf.locator('vsee-intake-form #reason').fill('Sore throat since yesterday');
+      await pf.locator('vsee-intake-form [part~="submit"]').hover();
+      await pf.evaluate(() => window.timeFromClick('vsee-intake-form', '[part~="submit"]', '[part~="waiting-room"]'));
+      await pf.locator('vsee-intake-form [part~="submit"]').click();
+      walkin.push(await pf.evaluate(() => window.timed));
+      await pf.close();
+
+      const pl = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+      await pl.goto(`${ORIGIN}/test/integration/page.html?tags=vsee-visit-list&tenant=${t}`);
+      await pl.evaluate(() => window.contentShown());
+      // The seeded visit whose provider wrote notes; hovered first, as a mouse would.
+      const visit = pl.locator('vsee-visit-list [part~="visit"]', { hasText: /Anton Provider(?! III)/ }).first();
+      const details = visit.locator('[part~="details-button"]');
+      await details.hover();
+      await pl.waitForTimeout(150);
+      await pl.evaluate(() => window.timeFromClick('vsee-visit-list', '[part~="details-button"]', '[part~="notes"] p, [part~="notes"] li'));
+      await details.click();
+      notes.push(await pl.evaluate(() => window.timed));
+      await pl.close();
+    }
+    results.flows = { walkinToWaitingRoomMs: median(walkin), detailsToNotesMs: median(notes), walkin, notes };
+
     // 5. Requests to first render, and sharing between elements.
     {
       const p = await page();
@@ -173,6 +234,12 @@ async function main() {
     rows.push([`memory: ${tag} mounted+removed 200×`, `${f(m.deltaMB * 1024)} KB`, `heap before: ${f(m.beforeMB)} MB`, m.deltaMB <= 1 ? 'within 1 MB' : 'OVER 1 MB']);
   }
   for (const [what, n] of Object.entries(results.requests)) rows.push([`requests: ${what}`, String(n), '', '']);
+  for (const [label, c] of Object.entries(results.layoutShift)) {
+    const verdict = c.max > 0.1 ? 'OVER budget 0.1' : c.max <= 0.02 ? 'on target (≤ 0.02)' : 'within budget 0.1 (target 0.02)';
+    rows.push([`layout shift: ${label}`, c.median.toFixed(3), `worst of ${c.scores.length}: ${c.max.toFixed(3)}`, verdict]);
+  }
+  rows.push(["walk-in: Submit to the waiting room on screen", `${f(results.flows.walkinToWaitingRoomMs)} ms`, 'loader, mock API on localhost', '']);
+  rows.push(["visit list: View details to the notes on screen", `${f(results.flows.detailsToNotesMs)} ms`, 'hovered 150 ms first', '']);
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length)));
   console.log(`\nMedians of ${RUNS} runs (${RUNS * WARM_PAIRS} for the warm visit-list pairs; Chromium ${browser.version?.() ?? ''}, ${new Date().toISOString().slice(0, 10)}):\n`);
   for (const r of rows) console.log(r.map((c, k) => c.padEnd(widths[k])).join('  │  '));

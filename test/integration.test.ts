@@ -2,14 +2,14 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { mockTenant } from './helpers/mock.js';
 
 /**
- * The shipped bundles as users embed them: plain HTML with the CDN ES module (served from an
- * unrelated deep path), with the classic IIFE, with both on one page, and a React 19 app that
- * bundles the npm package. `npm test` rebuilds dist/ first when the sources are newer.
+ * The shipped files as users embed them: plain HTML with the CDN loader (served from an unrelated
+ * deep path), with the classic script, with both on one page, and a React 19 app that bundles the
+ * npm package. (test/loader.test.ts covers the loaders themselves.) `npm test` rebuilds dist/ first when the sources are newer.
  */
 
 interface PageWindow extends Window {
   pageErrors: string[];
-  VseeClinic?: Record<string, unknown>;
+  VseeClinic?: Record<string, unknown> & { ready?: Promise<unknown> };
   tokenRequests?: number;
 }
 
@@ -48,28 +48,32 @@ async function openNotes(list: Element) {
 }
 
 describe('integrations', () => {
-  it('plain HTML with the CDN ES module from any path: all three elements work, DOMPurify loads only with the notes', async () => {
+  it('plain HTML with the CDN loader from any path: all three elements work, every file comes from beside it, DOMPurify only with the notes', async () => {
     const mock = mockTenant();
     const { win, doc } = await open(`/test/integration/cdn-esm.html?tenant=${mock.root.split('/').pop()}`);
     const { list } = await allThreeRender(doc);
-    const resources = () => win.performance.getEntriesByType('resource').map((e) => e.name);
+    const resources = () => win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
     const bundle = (n: string) => /\/(cdn-copy|dist)\//.test(n);
-    expect(resources().filter(bundle)).to.deep.equal([`${location.origin}/cdn-copy/any/deep/path/vsee-clinic-elements.js`]);
+    const first = resources().filter(bundle);
+    expect(first[0]).to.equal('/cdn-copy/any/deep/path/vsee-clinic-elements.js');
+    for (const f of ['intake-form.js', 'slot-picker.js', 'visit-list.js']) expect(first).to.include(`/cdn-copy/any/deep/path/${f}`);
+    expect(first.filter((n) => /purify/.test(n)), 'no sanitizer before notes are open').to.deep.equal([]);
 
     const visit = await openNotes(list);
-    const chunks = resources().filter((n) => bundle(n) && !n.endsWith('/vsee-clinic-elements.js'));
-    expect(chunks.length, 'the sanitizer chunk was fetched').to.be.greaterThan(0);
-    // The chunk resolved relative to the module, not to the page.
-    for (const c of chunks) expect(c).to.contain('/cdn-copy/any/deep/path/');
+    const later = resources().filter((n) => bundle(n) && !first.includes(n));
+    expect(later.filter((n) => /purify/.test(n)).length, 'the sanitizer chunk was fetched').to.be.greaterThan(0);
+    // Every file resolved relative to the loader, not to the page.
+    for (const c of resources().filter(bundle)) expect(c).to.contain('/cdn-copy/any/deep/path/');
     expect(visit.querySelector('[part~="notes"] script, [part~="notes"] [onerror], [part~="notes"] iframe')).to.equal(null);
     expect(win.pageErrors).to.deep.equal([]);
   });
 
-  it('plain HTML with the IIFE: elements defined and window.VseeClinic exposes the client', async () => {
+  it('plain HTML with the classic script: elements defined and window.VseeClinic exposes the client once ready', async () => {
     const mock = mockTenant();
     const { win, doc } = await open(`/test/integration/cdn-iife.html?tenant=${mock.root.split('/').pop()}`);
     await allThreeRender(doc);
     expect(win.VseeClinic).to.exist;
+    await win.VseeClinic!.ready;
     expect(typeof win.VseeClinic!.VseeClient).to.equal('function');
     expect(typeof win.VseeClinic!.VseeApiError).to.equal('function');
     const { list } = await allThreeRender(doc);
@@ -77,12 +81,31 @@ describe('integrations', () => {
     expect(win.pageErrors).to.deep.equal([]);
   });
 
-  it('both bundles on one page: the second definition is skipped without an error', async () => {
+  it('both loaders on one page: every element works without an error', async () => {
     const mock = mockTenant();
     const { win, doc } = await open(`/test/integration/cdn-both.html?tenant=${mock.root.split('/').pop()}`);
     await allThreeRender(doc);
     await new Promise((r) => setTimeout(r, 200));
     expect(win.pageErrors).to.deep.equal([]);
+  });
+
+  it('the client alone, for bundlers (dist/client.js) and on the CDN (dist/cdn/client.js), brings no lit and no element', async () => {
+    /** Every module a file imports statically, followed through (the dev server resolves bare names to /node_modules/). */
+    async function closure(url: string, seen = new Map<string, string>()): Promise<Map<string, string>> {
+      if (seen.has(url)) return seen;
+      const text = await (await fetch(url)).text();
+      seen.set(url, text);
+      for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+)["']/g)) await closure(new URL(m[1], new URL(url, location.href)).pathname, seen);
+      return seen;
+    }
+    for (const entry of ['/dist/client.js', '/dist/cdn/client.js']) {
+      const files = await closure(entry);
+      expect(files.size, entry).to.be.greaterThan(1);
+      for (const [url, text] of files) {
+        expect(url, `${entry} imports ${url}`).not.to.match(/node_modules|lit|elements/);
+        expect(/lit(Html|Element)Versions|customElements\.define/.test(text), `${url} holds lit or defines an element`).to.equal(false);
+      }
+    }
   });
 
   it('a React 19 app: props become properties, tokenProvider is asked, custom events reach React', async () => {

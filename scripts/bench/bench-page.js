@@ -1,6 +1,10 @@
 // The in-page half of `npm run bench`: every measurement renders from data already in memory
 // (a fake fetch), so network time does not blur the comparison with the vanilla baseline.
-import { VseeClient } from '/dist/cdn/vsee-clinic-elements.js';
+// The element modules themselves (not the loader): timings start with the elements defined.
+import { VseeClient } from '/dist/cdn/client.js';
+import '/dist/cdn/intake-form.js';
+import '/dist/cdn/slot-picker.js';
+import '/dist/cdn/visit-list.js';
 
 const tenant = new URLSearchParams(location.search).get('tenant');
 const base = `/mock/${tenant}/api_v3`;

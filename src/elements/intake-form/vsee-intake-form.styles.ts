@@ -241,6 +241,12 @@ export const intakeFormStyles = css`
   .skeleton-field {
     height: 3rem;
   }
+  /* Loading takes the room the form will (and the loader reserves, src/loader/reserve.ts), so the
+     page below does not jump when it appears. */
+  .panel[aria-busy='true'] {
+    min-height: 53rem;
+    align-content: start;
+  }
   /* A class, not a style attribute: pages with style-src 'self' refuse inline styles. */
   .skeleton-field.tall {
     height: 7rem;

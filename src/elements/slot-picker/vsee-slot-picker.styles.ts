@@ -77,6 +77,9 @@ export const slotPickerStyles = css`
     display: flex;
     flex-direction: column;
     gap: 1rem;
+    /* The room a first day of times takes (and the loader reserves, src/loader/reserve.ts), so
+       the page below does not jump when they appear. */
+    min-height: 35rem;
   }
   .sk-heading {
     height: 1.25rem;

@@ -211,6 +211,10 @@ export const visitListStyles = css`
   .loading {
     display: grid;
     gap: 0.75rem;
+    align-content: start;
+    /* The room a few visits take (and the loader reserves, src/loader/reserve.ts), so the page
+       below does not jump when they appear. */
+    min-height: 27.5rem;
   }
   .loading .skeleton {
     height: 6rem;
