@@ -2,18 +2,23 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { mockApiMiddleware } from './demo/mock-api/index.js';
 import { cspDemoMiddleware } from './scripts/csp.mjs';
 import { proxyMiddleware } from './scripts/proxy.mjs';
+import { demoFilesOnly, listenHost, listenPlugin } from './scripts/demo-server.mjs';
 
 // VSEE_API_BASE forwards the demo's API path to a real VSee base instead of the mock, for
 // trying a real account from localhost where the API may not answer cross-origin requests.
 const realBase = process.env.VSEE_API_BASE;
+const port = Number(process.env.PORT) || 8000;
 
 export default {
-  port: Number(process.env.PORT) || 8000,
-  hostname: process.env.HOST || 'localhost',
+  port,
+  // Empty: listenPlugin listens on loopback (or HOST) itself; see scripts/demo-server.mjs.
+  hostname: '',
   rootDir: '.',
   appIndex: 'demo/index.html',
   nodeResolve: { exportConditions: ['development'] },
   middleware: [
+    // Only what the demo loads; never the repository's other files or dotfiles.
+    demoFilesOnly({ bench: process.env.VSEE_BENCH === '1' }),
     ...(realBase ? [proxyMiddleware('/mock/demo/api_v3', realBase)] : []),
     mockApiMiddleware(),
     cspDemoMiddleware(),
@@ -23,5 +28,5 @@ export default {
       return next();
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  plugins: [listenPlugin(listenHost(), port), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
 };

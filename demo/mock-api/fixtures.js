@@ -302,6 +302,21 @@ const MEDICAL_PROFILE = {
  * Provider notes that a real clinician might write, plus the hostile markup a compromised or
  * careless provider account could store: the demo shows these rendered after sanitizing.
  */
+/**
+ * A prescription with every field of the documented `prescriptionsBeforeVisit` item (the
+ * e-prescribing system's own names), the given ones filled in.
+ * @param {Record<string, unknown>} fields
+ */
+export function prescription(fields) {
+  return {
+    ID: '', DrugID: '', NDC: '', RxNormCode: '', Drug: '', Supply: false, Compound: false, Directions: '',
+    Qty: 0, QtyQual: '', Refills: 0, DaysSupply: 0, SubstitutionAllowedFlag: 1, Schedule: 0, PharmacyNote: '',
+    InternalNote: '', PrescriberId: '12456470', LocationId: 'DEMO-ACCOUNT', PrescriptionDate: '0001-01-01T00:00:00',
+    SignDate: '0001-01-01T00:00:00', Status: 'Current', PharmacyNcpdpId: '0001060', RouteDetail: '', PartnerMedID: '',
+    PrescriberName: 'Anton Provider', ...fields,
+  };
+}
+
 export const HOSTILE_NOTES = {
   physical_exam:
     '<p>Patient is alert and oriented, <strong>in no acute distress</strong>.</p>' +
@@ -498,14 +513,17 @@ function sampleDetailedVisit(now) {
         PrescriberName: 'Dr. John Will, M.D.',
       },
     ],
+    // Prescribed at this visit: the documentation shows this list empty; written here in the
+    // e-prescribing shape of `prescriptionsBeforeVisit`, with a string Qty as the API's drift allows.
     prescriptions: [
-      {
-        drug: 'Hydrocortisone 1% topical cream',
-        directions: 'Apply a thin layer to the affected skin twice a day for 7 days',
-        quantity: '1 tube (28 g)',
-        refills: 0,
-      },
-      { drug: 'Cetirizine 10 mg oral tablet', directions: '1 tablet by mouth at bedtime', quantity: 30, refills: '2' },
+      prescription({
+        ID: '18407167-1', Drug: 'Hydrocortisone 1% topical cream', Directions: 'Apply a thin layer to the affected skin twice a day for 7 days',
+        Qty: 1, QtyQual: 'Tube', Refills: 0, PrescriptionDate: '2021-09-14T00:00:00',
+      }),
+      prescription({
+        ID: '18407167-2', Drug: 'Cetirizine 10 mg oral tablet', Directions: '1 tablet by mouth at bedtime',
+        Qty: '30', QtyQual: 'Tablet', Refills: '2', PrescriptionDate: '2021-09-14T00:00:00',
+      }),
     ],
     root_visit: { id: '18407167', group_chat_id: null, participants: null },
     id: '18407167',
@@ -648,7 +666,13 @@ function pastCompletedStrings(now) {
         },
       ],
     },
-    prescriptions: [{ drug: 'Albuterol HFA 90 mcg inhaler', directions: '2 puffs every 4-6 hours as needed', quantity: '1', refills: 1 }],
+    prescriptionsBeforeVisit: [],
+    prescriptions: [
+      prescription({
+        ID: '9709-1', Drug: 'Albuterol HFA 90 mcg inhaler', Directions: '2 puffs every 4-6 hours as needed',
+        Qty: 1, QtyQual: 'Inhaler', Refills: 1, PrescriberName: 'Anton Provider III', PrescriptionDate: '2016-09-08T00:00:00',
+      }),
+    ],
   };
   return moveTo(v, grid(now - 45 * DAY));
 }
