@@ -2,16 +2,16 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { mockApiMiddleware } from './demo/mock-api/index.js';
 import { cspDemoMiddleware } from './scripts/csp.mjs';
 import { proxyMiddleware } from './scripts/proxy.mjs';
-import { demoFilesOnly, listenHost, listenPlugin } from './scripts/demo-server.mjs';
+import { demoFilesOnly } from './scripts/demo-server.mjs';
 
 // VSEE_API_BASE forwards the demo's API path to a real VSee base instead of the mock, for
 // trying a real account from localhost where the API may not answer cross-origin requests.
 const realBase = process.env.VSEE_API_BASE;
-const port = Number(process.env.PORT) || 8000;
 
+// Started by scripts/start.mjs (`npm start`), which listens on loopback unless HOST says
+// otherwise: an empty hostname keeps the dev server from listening on every interface itself.
 export default {
-  port,
-  // Empty: listenPlugin listens on loopback (or HOST) itself; see scripts/demo-server.mjs.
+  port: Number(process.env.PORT) || 8000,
   hostname: '',
   rootDir: '.',
   appIndex: 'demo/index.html',
@@ -28,5 +28,5 @@ export default {
       return next();
     },
   ],
-  plugins: [listenPlugin(listenHost(), port), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
 };

@@ -19,22 +19,21 @@ export function isLoopbackRequest(ctx) {
 }
 
 /**
- * A dev-server plugin that listens on `host` itself. The config sets `hostname: ''`, so the dev
- * server does not listen (it would pass no host, i.e. every interface, for "localhost").
+ * Listens on `host` once every dev-server plugin has started: the config sets `hostname: ''`, so
+ * the dev server does not listen by itself (it would pass no host, i.e. every interface, for
+ * "localhost"), and a request must not arrive before the plugins are ready.
+ * @param {import('node:http').Server} server
+ * @param {string} host
+ * @param {number} port
  */
-export function listenPlugin(host, port) {
-  return {
-    name: 'vsee-listen',
-    async serverStart({ server, config }) {
-      if (config.hostname) return; // a --hostname on the command line: the dev server listened already
-      await new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen({ port, host }, () => resolve(undefined));
-      });
-      const shown = host.includes(':') ? `[${host}]` : host;
-      console.log(`Demo on http://${shown === '127.0.0.1' ? 'localhost' : shown}:${port}/${isLoopbackHost(host) ? '' : '  (HOST: reachable from the network)'}`);
-    },
-  };
+export async function listen(server, host, port) {
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port, host }, () => resolve(undefined));
+  });
+  const shown = host.includes(':') ? `[${host}]` : host;
+  const where = isLoopbackHost(host) ? '' : '  (HOST: reachable from the network)';
+  console.log(`Demo on http://${shown === '127.0.0.1' ? 'localhost' : shown}:${port}/${where}`);
 }
 
 /** Paths the demo pages load (after `/` became `/demo/index.html`), as prefixes. */
