@@ -212,6 +212,8 @@ function listItem(v) {
   for (const [k, val] of Object.entries(v)) {
     if (val === null || typeof val !== 'object' || (LIST_OBJECTS.has(k) && val)) out[k] = structuredClone(val);
   }
+  // Every item of the list sample repeats its id as `_id`.
+  out._id ??= String(v.id);
   return out;
 }
 
@@ -243,7 +245,7 @@ function currentVisit({ tenant }) {
 
 function paymentFor(intake) {
   const c = intake?.consultation;
-  if (!c) return { duration: 15, amount: '0.00', description: 'VClinic Config Level One-time charge' };
+  if (!c) return { duration: 15, amount: '0.00', description: 'VClinic Config Level One-time charge', id: null };
   return { duration: Math.round(Number(c.duration) / 60) || null, amount: c.amount, description: c.description, id: c.id };
 }
 
@@ -329,6 +331,9 @@ function createAppointment({ tenant, body }) {
     payment: paymentFor(intake),
     invoice_id: newId(),
     intake_id: intake?.id ?? null,
+    // A visit booked from scratch follows no walk-in (the sample's did).
+    related_walkin_id: null,
+    related_walkin: null,
     call_logs: null,
     incharge: false,
     intake: embeddedIntake(intake, id),
@@ -446,7 +451,7 @@ function addEconsult({ tenant, body }) {
     provider: null,
     pending_actions: [],
     invoice: { user_id: m.id, status: 10, currency: 'USD', livemode: false, amount_due: 0, visit_id: id, modified: now, created: now, id: invoiceId },
-    creator: { id: m.id, code: m.code, vseeid: m.vseeid, type: 200, subtype: '', first_name: m.first_name, last_name: m.last_name, account_code: 'vclinic' },
+    creator: { id: m.id, user_id: m.id, code: m.code, vseeid: m.vseeid, type: 200, subtype: '', first_name: m.first_name, last_name: m.last_name, account_code: 'vclinic' },
     invoice_id: invoiceId,
     intake_id: intake.id,
     postvisit: { member_id: m.id, class_id: null, visit_id: id, modified: now, created: now },
