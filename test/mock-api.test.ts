@@ -409,8 +409,9 @@ describe('mock API: faults and log', () => {
   });
 
   it('applies `times`, method filters, glob paths, and order', async () => {
-    await control('fault', { path: '/visit*', status: 500, body: 'not json', times: 2 });
-    await control('fault', { path: '/visits', status: 429 });
+    // "/visits" is that path only; "/visits/*" one segment below; "intakes" anywhere in the path.
+    await control('fault', { path: '/visits', status: 500, body: 'not json', times: 2 });
+    await control('fault', { path: '/visits/*', status: 429 });
     expect((await api('/visits/7727')).status).to.equal(429);
     expect((await api('/visits')).status).to.equal(500);
     expect((await api('/visits')).body).to.equal('not json');
@@ -422,7 +423,7 @@ describe('mock API: faults and log', () => {
   });
 
   it('delays a normal response', async () => {
-    await control('fault', { path: '/rooms', delayMs: 400 });
+    await control('fault', { path: '/rooms/*', delayMs: 400 });
     const t0 = performance.now();
     const r = await api('/rooms/ceproom1');
     expect(performance.now() - t0).to.be.at.least(380);

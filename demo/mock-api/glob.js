@@ -1,11 +1,11 @@
-// Which API paths a queued fault applies to: a plain string (found anywhere in the path, e.g.
-// "/visits" or "rooms/") or a glob over the whole path ("/visits/*", "/visits/*/exports/**").
-// Never a regular expression: a pattern from a test or a curious visitor must not be able to run
-// a catastrophic backtracking expression inside the server.
+// Which API paths a queued fault applies to. A pattern that starts with "/" is a glob over the
+// whole path: "/visits" is that path only, "/visits/*" one segment more, "/visits/**" anything
+// below. Any other string is found anywhere in the path ("intakes"). Never a regular expression:
+// a pattern from a test or a curious visitor must not run a backtracking expression in the server.
 
 /** @param {string} pattern */
 export function isGlob(pattern) {
-  return pattern.includes('*');
+  return pattern.startsWith('/');
 }
 
 /**

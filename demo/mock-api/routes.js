@@ -239,7 +239,7 @@ function currentVisit({ tenant }) {
   if (waiting) return structuredClone(waiting);
   const latest = mine
     .filter((x) => Number(x.start) <= nowSec())
-    .sort((a, b) => Number(b.modified) - Number(a.modified))[0];
+    .sort((a, b) => Number(b.start) - Number(a.start))[0];
   return latest ? structuredClone(latest) : null;
 }
 

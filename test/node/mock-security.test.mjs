@@ -96,8 +96,11 @@ test('a fault path is a plain string or a glob, never a regular expression', asy
   assert.equal((await fault({ method: 'GET', path: '/visits/*', status: 503 })).status, 200);
   assert.equal((await fetch(`${origin}${t}/api_v3/visits`, { headers: AUTH })).status, 200);
   assert.equal((await fetch(`${origin}${t}/api_v3/visits/7727`, { headers: AUTH })).status, 503);
+  // A pattern without a leading slash is found anywhere in the path.
+  assert.equal((await fault({ method: 'GET', path: 'exports/', status: 503 })).status, 200);
+  assert.equal((await fetch(`${origin}${t}/api_v3/visits/7727/exports/visit_summary`, { headers: AUTH })).status, 503);
   // Patterns that could cost time are refused.
-  assert.equal((await fault({ path: '*a*a*a*a*a*b', status: 500 })).status, 400);
+  assert.equal((await fault({ path: '/*a*a*a*a*a*b', status: 500 })).status, 400);
   assert.equal((await fault({ path: 'x'.repeat(201), status: 500 })).status, 400);
 });
 
