@@ -9,7 +9,7 @@ import { SharedRequests } from './shared-requests.js';
 import { xhrUpload } from './upload.js';
 import { isEmptyPayload, normalizeList, normalizeRecord, normalizeSlots } from './normalize.js';
 import { encodeBody, intakeBody, type BodyEncoding } from './request-body.js';
-import { baseUrlProblem, dataOf, sleep, vendorMessage } from './transport.js';
+import { baseUrlProblem, dataOf, vendorMessage } from './transport.js';
 import { isRecord, isVisitInProgress, looksLikeIntake, looksLikeRoom, looksLikeVisit } from './shapes.js';
 import { redact, secretForms } from './redact.js';
 import type {
@@ -26,37 +26,9 @@ import type {
   Visit,
   VisitFromIntakeParams,
 } from './types.js';
+import { withRetries, type RetryOptions, type VseeClientOptions } from './options.js';
 
-export interface RetryOptions {
-  /** Extra attempts for an idempotent GET (default 2). */
-  retries?: number;
-  /** First backoff delay in ms (default 300), doubled each attempt, with jitter. */
-  baseDelayMs?: number;
-  /** Cap of one backoff delay in ms (default 4000). */
-  maxDelayMs?: number;
-  /** Longest `Retry-After` we wait for, in ms (default 10000); longer fails at once. */
-  maxRetryAfterMs?: number;
-}
-
-export interface VseeClientOptions {
-  /** Base URL of the API, e.g. `https://api.vseepreview.com/vc/next/api_v3`. */
-  baseUrl: string;
-  /** Sent as `X-AccountCode`. */
-  accountCode?: string;
-  /** The signed-in user's token, sent as `X-ApiToken`. */
-  token?: string;
-  /** Sent as `X-ApiKey`. */
-  apiKey?: string;
-  /** Sent as `X-ApiSecret` (beta; only for availability without a user token). */
-  apiSecret?: string;
-  /** Asked for a token before the first request and once after a 401. */
-  tokenProvider?: () => Promise<string>;
-  /** The `fetch` to use (default the global one). */
-  fetch?: typeof fetch;
-  /** Time-out of one attempt in ms (default 15000). */
-  timeoutMs?: number;
-  retry?: RetryOptions;
-}
+export type { RetryOptions, VseeClientOptions } from './options.js';
 
 type Method = 'GET' | 'POST';
 type Query = Record<string, string | number | undefined | null>;
@@ -305,10 +277,7 @@ export class VseeClient extends EventTarget {
     return url;
   }
 
-  /**
-   * Identical concurrent GETs share one request; each caller may still abort its own wait. The first caller gets the
-   * parsed body, any other a copy: normalizing works in place, and no caller sees another's objects.
-   */
+  /** Identical concurrent GETs share one request (see shared-requests.ts). */
   #request(spec: RequestSpec): Promise<unknown> {
     if (spec.signal?.aborted) return Promise.reject(abortReason(spec.signal));
     if (spec.method !== 'GET') return this.#withAuth(spec, spec.signal);
@@ -358,25 +327,9 @@ export class VseeClient extends EventTarget {
     return this.#tokenPromise;
   }
 
-  /** Retries only idempotent GETs, on network errors, 429 and 5xx, with capped backoff. */
-  async #attempts(spec: RequestSpec, signal: AbortSignal | undefined, token: string | undefined): Promise<unknown> {
-    const retries = spec.method === 'GET' ? this.#retry.retries : 0;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.#once(spec, signal, token);
-      } catch (e) {
-        if (!(e instanceof VseeApiError) || attempt >= retries) throw e;
-        if (!(e.code === 'network' || e.code === 'rate_limited' || e.code === 'server')) throw e;
-        let delay = Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** attempt);
-        delay = delay / 2 + Math.random() * (delay / 2);
-        if (e.retryAfter !== undefined) {
-          const asked = e.retryAfter * 1000;
-          if (asked > this.#retry.maxRetryAfterMs) throw e;
-          delay = Math.max(delay, asked);
-        }
-        await sleep(delay, signal);
-      }
-    }
+  /** Retries only idempotent GETs (see options.ts); a POST is never re-sent by itself. */
+  #attempts(spec: RequestSpec, signal: AbortSignal | undefined, token: string | undefined): Promise<unknown> {
+    return withRetries(() => this.#once(spec, signal, token), spec.method === 'GET' ? this.#retry : { ...this.#retry, retries: 0 }, signal);
   }
 
   #headers(token: string | undefined): Record<string, string> {
