@@ -39,7 +39,7 @@ export class VseeApiError extends Error {
  * The API documents no status for "this time was taken meanwhile": a 409 says so, and so does a
  * 400 whose message says the slot or time is no longer free.
  */
-const TAKEN = /no longer available|not available|already (been )?(booked|taken)|(slot|time) (is |was |has been )?(already )?taken|unavailable/i;
+const TAKEN = /no longer available|already (been )?(booked|taken)|(slot|time) (is |was )?taken|unavailable/i;
 
 export function codeForStatus(status: number, vendorMessage?: string): VseeErrorCode {
   if (status === 401) return 'unauthorized';
@@ -71,8 +71,7 @@ export function isAbortError(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
 }
 
-export const REDIRECT_MESSAGE =
-  'The VSee service answered with a redirect, which was not followed so that the sign-in is not sent elsewhere. Check the api-base.';
+export const REDIRECT_MESSAGE = 'The VSee service redirected the request; it was not followed, to keep the sign-in private.';
 
 export function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');

@@ -24,18 +24,13 @@ export function listItems(v: unknown): Record<string, unknown>[] | undefined {
   return items as Record<string, unknown>[];
 }
 
-/** Fields every documented visit sample has at least one of. */
-const VISIT_FIELDS = ['id', '_id', 'start', 'status', 'type'];
-/** Fields of the intake samples (the create answer may carry only the id). */
-const INTAKE_FIELDS = ['id', '_id', 'reason_for_visit', 'type', 'created'];
-/** Fields of `GET /rooms/:code`. */
-const ROOM_FIELDS = ['id', 'code', 'name', 'operation_settings', 'payment', 'specialties', 'visits'];
+/** A record with at least one of the fields every documented sample of that kind has. */
+const withAny = (fields: string[]) => (v: unknown): v is Record<string, unknown> => isRecord(v) && fields.some((f) => v[f] !== undefined);
 
-const hasAny = (rec: Record<string, unknown>, fields: string[]) => fields.some((f) => rec[f] !== undefined);
-
-export const looksLikeVisit = (v: unknown): v is Record<string, unknown> => isRecord(v) && hasAny(v, VISIT_FIELDS);
-export const looksLikeIntake = (v: unknown): v is Record<string, unknown> => isRecord(v) && hasAny(v, INTAKE_FIELDS);
-export const looksLikeRoom = (v: unknown): v is Record<string, unknown> => isRecord(v) && hasAny(v, ROOM_FIELDS);
+export const looksLikeVisit = withAny(['id', '_id', 'start', 'status', 'type']);
+/** The intake create answer may carry only the id. */
+export const looksLikeIntake = withAny(['id', '_id', 'reason_for_visit', 'type', 'created']);
+export const looksLikeRoom = withAny(['id', 'code', 'name', 'operation_settings', 'payment', 'specialties', 'visits']);
 
 /** Visit statuses of a visit that has not happened yet or is happening: pending, confirmed, in progress. */
 const OPEN_STATUSES = new Set([10, 20, 25]);

@@ -15,11 +15,8 @@ export function baseUrlProblem(base: string): string | undefined {
   } catch {
     return 'baseUrl is not a URL.';
   }
-  if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:') {
-    return LOOPBACK.has(url.hostname) ? undefined : `baseUrl must use https: (http: is accepted only for localhost), not "${url.origin}".`;
-  }
-  return `baseUrl must be an https: URL, not "${url.protocol}".`;
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))) return undefined;
+  return `baseUrl must be https: (http: only for localhost), not ${url.protocol}`;
 }
 
 /** The `data` of a parsed success envelope; anything else is a `bad_response`. */
