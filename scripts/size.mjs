@@ -17,7 +17,9 @@ const BUDGETS = {
 };
 
 // Today's sizes plus about 1 KB: the ratchet `--ceiling` enforces. Lower them as sizes come down.
-const CEILINGS = { entry: 44_000, all: 60_500, iife: 60_000 };
+// Raised by issue 12 (documented request encodings, answer-shape checks, redirect refusal, token
+// redaction in encoded spellings, https-only bases): +1.0 KB gzip, measured against the tree before.
+const CEILINGS = { entry: 45_000, all: 61_600, iife: 61_000 };
 
 if (!process.argv.includes('--no-build') || !existsSync('dist/cdn')) {
   execSync('npm run build --silent', { stdio: ['ignore', 'ignore', 'inherit'] });
