@@ -24,6 +24,8 @@ export function proxyMiddleware(prefix, base) {
       headers,
       body: hasBody ? Readable.toWeb(ctx.req) : undefined,
       duplex: hasBody ? 'half' : undefined,
+      // Never carry the patient's X-ApiToken to wherever a redirect points; the page sees the 3xx.
+      redirect: 'manual',
     });
     ctx.status = res.status;
     ctx.set('content-type', res.headers.get('content-type') || 'application/octet-stream');
