@@ -62,6 +62,20 @@ describe('VseeClient: a 2xx that is not the documented shape is bad_response', (
   });
 });
 
+describe('VseeClient: prescriptions', () => {
+  it('carries both documented lists with the e-prescribing field names, quantities as numbers', async () => {
+    const detail = structuredClone(seedVisitDetail);
+    const rx = { ...detail.data.prescriptionsBeforeVisit[0]!, Qty: '30', Refills: '2', Drug: 'Cetirizine 10 mg oral tablet' };
+    (detail.data as Record<string, unknown>).prescriptions = [rx];
+    const v = await client(() => json(detail)).c.getVisit('18407167');
+    expect(v.prescriptionsBeforeVisit![0]).to.include({
+      Drug: 'One Tab Daily with Iron oral tablet', Directions: '1 Milliliter(s) 1 to 2 times a day', Qty: 60, QtyQual: 'Tablet',
+      Refills: 0, Status: 'Current', PrescriberName: 'Dr. John Will, M.D.', PrescriptionDate: '2016-01-30T00:00:00',
+    });
+    expect(v.prescriptions![0]).to.include({ Drug: 'Cetirizine 10 mg oral tablet', Qty: 30, Refills: 2, Status: 'Current' });
+  });
+});
+
 describe('VseeClient: the current visit', () => {
   it('is none for the documented sample, a cancelled visit that has ended', async () => {
     const { c } = client(() => json(seedCurrentVisit));
