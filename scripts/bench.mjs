@@ -40,8 +40,9 @@ async function main() {
   if (!chrome) process.exit(1);
   const server = spawn(
     process.execPath,
-    ['node_modules/@web/dev-server/dist/bin.js', '--config', 'web-dev-server.config.mjs', '--port', String(PORT), '--hostname', '127.0.0.1'],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    // The demo server (`npm start`), allowed to serve the bench page and dist/ too (VSEE_BENCH).
+    ['scripts/start.mjs'],
+    { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', VSEE_BENCH: '1' } },
   );
   const browser = await chromium.launch({ executablePath: chrome, args: CHROME_ARGS.filter((a) => !a.startsWith('--headless')) });
   const results = {};

@@ -109,7 +109,7 @@ export const STATES: ElementState[] = [
     tag: 'vsee-intake-form',
     name: 'loading',
     async build(t, locale) {
-      await t.fault({ method: 'GET', path: '/rooms/', delayMs: 4000 });
+      await t.fault({ method: 'GET', path: '/rooms/*', delayMs: 4000 });
       const el = await mount('vsee-intake-form', t, locale);
       await until(() => $(el, '[aria-busy="true"] .skeleton'), 'skeleton');
       return { el, announced: await words(locale, TABLES.intake, 'loadingForm') };
@@ -283,7 +283,7 @@ export const STATES: ElementState[] = [
     tag: 'vsee-visit-list',
     name: 'loading',
     async build(t, locale) {
-      await t.fault({ method: 'GET', path: '/^\\/visits$/', delayMs: 4000 });
+      await t.fault({ method: 'GET', path: '/visits', delayMs: 4000 });
       const el = await mount('vsee-visit-list', t, locale);
       await until(() => $(el, '.loading .skeleton'), 'skeleton');
       return { el, announced: await words(locale, TABLES.list, 'loadingVisits') };
@@ -300,7 +300,7 @@ export const STATES: ElementState[] = [
     tag: 'vsee-visit-list',
     name: 'empty',
     async build(t, locale) {
-      await t.fault({ method: 'GET', path: '/^\\/visits$/', status: 200, body: '{"data":[]}', contentType: 'application/json' });
+      await t.fault({ method: 'GET', path: '/visits', status: 200, body: '{"data":[]}', contentType: 'application/json' });
       const el = await mount('vsee-visit-list', t, locale);
       await until(() => $$(el, '.message.empty').length === 2, 'empty sections');
       return { el };
@@ -310,7 +310,7 @@ export const STATES: ElementState[] = [
     tag: 'vsee-visit-list',
     name: 'error',
     async build(t, locale) {
-      await t.fault({ method: 'GET', path: '/^\\/visits$/', status: 403 });
+      await t.fault({ method: 'GET', path: '/visits', status: 403 });
       const el = await mount('vsee-visit-list', t, locale);
       await until(() => $(el, '.message.error button'), 'error');
       return { el, announced: await words(locale, TABLES.list, 'loadFailed') };

@@ -61,6 +61,7 @@ describe('VseeClient', () => {
         const p = path(r);
         if (p === '/visits' && r.method === 'GET') return json({ data: [] });
         if (p === '/visits/current') return json({ data: null });
+        if (p === '/availability') return json({ data: [] });
         if (p.endsWith('/exports/visit_summary')) return json({ data: { url: 'https://files.test/s.pdf' } });
         return json({ data: { id: '42' } });
       });
@@ -98,15 +99,33 @@ describe('VseeClient', () => {
         'GET /visits/7727/exports/visit_summary',
         'GET /rooms/r1',
       ]);
-      expect(calls[0].body).to.deep.equal({ room_code: 'r1', reason_for_visit: 'Cough', custom_symptoms: 'Rash', attachments: ['a1', 'a2'] });
-      expect(calls[0].headers['content-type']).to.equal('application/json');
-      expect((calls[1].body as { attachments: string[] }).attachments).to.deep.equal(['f1', 'f2']);
+      // Each POST in its documented sample's encoding: -d urlencoded, -F multipart, the e-consult JSON.
+      const posts = calls.filter((r) => r.method === 'POST').map((r) => `${path(r)} ${r.encoding}`);
+      expect(posts).to.deep.equal([
+        '/intakes urlencoded',
+        '/intakes/in%201 multipart',
+        '/visits/add_walkin multipart',
+        '/visits/add_econsult json',
+        '/visits multipart',
+        '/visits/7727 multipart',
+        '/visits/close multipart',
+        '/visits/delete multipart',
+      ]);
+      for (const r of calls.filter((x) => x.method === 'GET')) expect(r.encoding, `${path(r)}`).to.equal('none');
+      // Nested values the way PHP reads them back: `attachments[0]`, `attachments[1]`.
+      expect(calls[0].body).to.deep.equal({
+        room_code: 'r1', reason_for_visit: 'Cough', custom_symptoms: 'Rash', 'attachments[0]': 'a1', 'attachments[1]': 'a2',
+      });
+      expect(calls[0].headers['content-type']).to.match(/^application\/x-www-form-urlencoded/);
+      expect(calls[1].body).to.deep.equal({ phone: '7123456789', 'attachments[0]': 'f1', 'attachments[1]': 'f2' });
+      expect(calls[4].body).to.deep.equal({ intake_id: 'in1', room_code: 'r1' });
+      expect(calls[4].headers['content-type']).to.equal('application/json');
       expect(query(calls[5])).to.deep.equal({
         room_code: 'r1', start: '100', end: '200', duration: '900', provider_id: '509', intake_id: 'in1', consultation_id: 'c1',
       });
-      expect(calls[6].body).to.deep.include({ type: 2, member_id: '575', slot_start: 100, slot_end: 1000, provider_id: '509', intake_id: 'in1' });
+      expect(calls[6].body).to.deep.include({ type: '2', member_id: '575', slot_start: '100', slot_end: '1000', provider_id: '509', intake_id: 'in1', intakeId: 'in1' });
       expect(query(calls[7])).to.deep.equal({ version: '2' });
-      expect(calls[7].body).to.deep.include({ provider_id: 0 });
+      expect(calls[7].body).to.deep.include({ provider_id: '0' });
       expect(calls[11].body).to.deep.equal({ id: '7727', reason: 'patient_cancel_appointment' });
       expect(calls[12].body).to.deep.equal({ id: '7727' });
       // The token travels in a header only.
@@ -400,7 +419,7 @@ describe('VseeClient', () => {
   describe('tokenProvider', () => {
     it('asks for a token before the first request, once for concurrent calls', async () => {
       let asked = 0;
-      const fake = fakeFetch((r) => (r.headers['x-apitoken'] === 'fresh-1' ? json({ data: r.url.endsWith('/visits') ? [] : {} }) : json({}, 401)));
+      const fake = fakeFetch((r) => (r.headers['x-apitoken'] === 'fresh-1' ? json({ data: r.url.endsWith('/visits') ? [] : r.url.includes('/rooms/') ? { code: 'r' } : {} }) : json({}, 401)));
       const c = new VseeClient({
         baseUrl: 'https://h.test', accountCode: 'a', fetch: fake.fetch,
         tokenProvider: async () => `fresh-${++asked}`,

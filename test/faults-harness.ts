@@ -12,6 +12,7 @@ import { VseeClient } from '../src/client.js';
 import { commonMessages, type CommonKey } from '../src/i18n/common.js';
 import type { MessageTable } from '../src/i18n/i18n.js';
 import { ACCOUNT, TOKEN, mockTenant, type MockFault, type MockLogEntry, type MockTenant } from './helpers/mock.js';
+import { pathMatches } from '../demo/mock-api/glob.js';
 
 export const KINDS = [
   '401', '401-refresh', '403', '404', '409', '429', '500', '502-html', '2xx-not-json', '2xx-wrong-shape', 'timeout', 'drop',
@@ -68,9 +69,9 @@ export type Outcome =
 export interface Scenario {
   name: string;
   method: 'GET' | 'POST';
-  /** The fault's path: a `/regex/` string matched against the API path. */
+  /** The fault's path: a glob over the whole API path (`/visits/*`), as the mock matches it. */
   path: string;
-  /** A 2xx body with missing or wrongly typed fields (the raw JSON text). */
+  /** A 2xx body that is not the documented shape (the raw JSON text): the client calls it bad_response. */
   wrongShape: string;
   /** The fault hits this many requests in a row (a poll needs two misses before it says so). */
   faultTimes?: number;
@@ -202,8 +203,7 @@ function outcomeFor(s: Scenario, kind: Kind): Outcome {
 const isOk = (e: MockLogEntry) => e.status >= 200 && e.status < 300;
 
 function matching(log: MockLogEntry[], s: Scenario): MockLogEntry[] {
-  const re = new RegExp(s.path.slice(1, -1));
-  return log.filter((e) => e.method === s.method && re.test(e.path));
+  return log.filter((e) => e.method === s.method && pathMatches(s.path, e.path));
 }
 
 /** Runs one cell of the matrix. */

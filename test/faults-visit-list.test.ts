@@ -45,44 +45,37 @@ const scenarios: Scenario[] = [
   {
     name: 'GET /visits',
     method: 'GET',
-    path: '/^\\/visits$/',
-    wrongShape: '{"data":[{"id":7,"start":"soon","status":"x","provider":null}]}',
+    path: '/visits',
+    // Not a list of visits: "could not load", never "You have no upcoming visits".
+    wrongShape: '{"data":{"visits":"none"}}',
     mount: (ctx) => list(ctx),
     problem: alerts,
-    outcomes: { '2xx-wrong-shape': 'ok' },
     retry: async (el, ctx) => clickTryAgain(el.shadowRoot!, ctx),
-    async done(el, ctx) {
+    async done(el) {
       await loaded(el);
-      if (ctx.kind === '2xx-wrong-shape') expect(squash(items(el)[0]!.textContent)).to.contain(common(ctx.locale, 'unknown'));
     },
   },
   {
     name: 'GET /visits/current',
     method: 'GET',
-    path: '/^\\/visits\\/current$/',
-    wrongShape: '{"data":{"id":7,"start":"soon","status":"x","provider":null}}',
+    path: '/visits/current',
+    wrongShape: '{"data":{"visit":"in progress"}}',
     mount: (ctx) => list(ctx, { 'show-current': '' }),
     problem: alerts,
-    outcomes: { '2xx-wrong-shape': 'ok' },
     retry: async (el, ctx) => clickTryAgain(el.shadowRoot!, ctx),
-    async done(el, ctx) {
+    async done(el) {
       await loaded(el);
       await noProblem(el);
-      if (ctx.kind === '2xx-wrong-shape') {
-        await wait(() => $(el, '[part="current"]'), 'the malformed current visit is not shown');
-        expect(squash($(el, '[part="current"]')!.textContent)).to.contain(common(ctx.locale, 'unknown'));
-      }
     },
   },
   {
     name: 'GET /visits/:id (details)',
     method: 'GET',
-    path: '/^\\/visits\\/(?!current$)[^/]+$/',
-    wrongShape: '{"data":{"id":7,"start":"soon","postvisit":"x","prescriptions":"none","files":7,"notes":{"a":1}}}',
+    path: '/visits/*',
+    wrongShape: '{"data":{"visit":{"id":"7727"}}}',
     mount: async (ctx) => loaded(await list(ctx)),
     act: async (el) => firstUpcoming(el).querySelector<HTMLButtonElement>('[part~="details-button"]')!.click(),
     problem: alerts,
-    outcomes: { '2xx-wrong-shape': 'ok' },
     retry: async (el, ctx) => clickTryAgain(firstUpcoming(el).querySelector('.details')!, ctx),
     async done(el) {
       await wait(() => firstUpcoming(el).querySelector('.details h5'), 'no details shown');
@@ -92,7 +85,7 @@ const scenarios: Scenario[] = [
   {
     name: 'POST /visits/close (cancel)',
     method: 'POST',
-    path: '/^\\/visits\\/close$/',
+    path: '/visits/close',
     wrongShape: '{"data":"yes"}',
     outcomes: { '2xx-wrong-shape': 'ok' },
     mount: async (ctx) => loaded(await list(ctx)),
@@ -121,7 +114,7 @@ const scenarios: Scenario[] = [
   {
     name: 'GET /visits/:id/exports/visit_summary',
     method: 'GET',
-    path: '/\\/exports\\/visit_summary$/',
+    path: '/visits/*/exports/visit_summary',
     wrongShape: '{"data":{"url":"javascript:alert(1)"}}',
     mount: async (ctx) => loaded(await list(ctx)),
     act: async (el) => items(el).at(-1)!.querySelector<HTMLButtonElement>('[part~="summary-button"]')!.click(),

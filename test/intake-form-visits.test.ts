@@ -166,7 +166,7 @@ describe('<vsee-intake-form> walk-in and waiting room', () => {
     expect(kind).to.equal('walkin');
     const log = await mock.log();
     const intake = posts(log, '/intakes')[0]!;
-    expect(intake.body).to.include({ type: 1 });
+    expect(intake.body).to.include({ type: '1' });
     const body = posts(log, '/visits/add_walkin')[0]!.body as Record<string, string>;
     expect(body.room_code).to.equal(ROOM);
     expect(body.intake_id).to.be.a('string');

@@ -56,8 +56,8 @@ describe('<vsee-slot-picker> with the mock API', () => {
     const { detail } = await booked;
     const posts = requests(await mock.log(), 'POST', '/visits');
     expect(posts).to.have.length(1);
-    expect(posts[0].body).to.deep.include({ member_id: MEMBER, type: 2, provider_id: '509' });
-    expect(detail.visit.start).to.equal((posts[0].body as { slot_start: number }).slot_start);
+    expect(posts[0].body).to.deep.include({ member_id: MEMBER, type: '2', provider_id: '509' });
+    expect(String(detail.visit.start)).to.equal((posts[0].body as { slot_start: string }).slot_start);
     await el.updateComplete;
     const confirmation = sr(el).querySelector('[data-focus="booked"]')!;
     expect(norm(confirmation.textContent)).to.match(/^Your appointment is booked: .+ \(Eastern Time\)\.$/);

@@ -441,7 +441,9 @@ describe('<vsee-slot-picker>', () => {
       expect(detail.visit.id).to.equal('900');
       const post = calls.find((c) => c.method === 'POST')!;
       expect(new URL(post.url, location.href).pathname).to.equal('/x/api_v3/visits');
-      expect(post.body).to.deep.include({ slot_start: t, slot_end: t + 1800, provider_id: '101', intake_id: 'in-1', member_id: '575', type: 2 });
+      // Form fields, as the documentation's sample sends them: every value is text.
+      expect(post.encoding).to.equal('multipart');
+      expect(post.body).to.deep.include({ slot_start: String(t), slot_end: String(t + 1800), provider_id: '101', intake_id: 'in-1', member_id: '575', type: '2' });
     });
 
     it('books with provider-id when it is set', async () => {

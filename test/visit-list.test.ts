@@ -505,6 +505,8 @@ describe('<vsee-visit-list>', () => {
       const current = structuredClone(seedCurrentVisit);
       current.data.status = '25';
       current.data.start = String(NOW - 600);
+      // In progress: not ended (the documented sample is a cancelled visit with an actual_end).
+      (current.data as { actual_end: string | null }).actual_end = null;
       const api = fakeApi([
         ['GET', LIST, () => json({ data: [visit('1504', -600, { status: 25 }), visit('u1', DAY)] })],
         ['GET', /^\/visits\/current$/, () => json(current)],

@@ -17,15 +17,20 @@ export const PROVIDERS = {
   509: {
     profile: {
       id: '509',
+      code: '56e7a1c2b90c4d68953e3d02ac1f0144',
       first_name: 'Ligeng',
       last_name: 'Doctor',
+      full_name: 'Ligeng Doctor',
       username: 'ligeng+provider1@vsee.com',
       vseeid: 'wellikodev+user509',
       email: 'ligeng+provider1@vsee.com',
+      photo: null,
       active: true,
       title: '',
+      suffix: '',
       tos: false,
       phone: '6506506500',
+      subtype: '482',
     },
     timezone: 'America/New_York',
     schedule: { days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' },
@@ -36,6 +41,7 @@ export const PROVIDERS = {
       code: '563b40f082584368bee10335ac1f0144',
       first_name: 'Anton',
       last_name: 'Provider III',
+      full_name: 'Anton Provider III',
       username: 'anton+provider3@vsee.com',
       vseeid: 'conciergedev+user1096',
       email: 'anton+provider3@vsee.com',
@@ -98,6 +104,8 @@ export const MEMBER = {
   code: '553ea41edfd041bd94475276ac1f0144',
   first_name: 'Keven2',
   last_name: 'Teodoro2',
+  // The detail sample's member carries `full_name`, the list sample's does not: keep both readings.
+  full_name: 'Keven2 Teodoro2',
   username: 'anton+1@vsee.com',
   vseeid: 'conciergedev+user575',
   dob: '1983-02-02',
@@ -302,6 +310,21 @@ const MEDICAL_PROFILE = {
  * Provider notes that a real clinician might write, plus the hostile markup a compromised or
  * careless provider account could store: the demo shows these rendered after sanitizing.
  */
+/**
+ * A prescription with every field of the documented `prescriptionsBeforeVisit` item (the
+ * e-prescribing system's own names), the given ones filled in.
+ * @param {Record<string, unknown>} fields
+ */
+export function prescription(fields) {
+  return {
+    ID: '', DrugID: '', NDC: '', RxNormCode: '', Drug: '', Supply: false, Compound: false, Directions: '',
+    Qty: 0, QtyQual: '', Refills: 0, DaysSupply: 0, SubstitutionAllowedFlag: 1, Schedule: 0, PharmacyNote: '',
+    InternalNote: '', PrescriberId: '12456470', LocationId: 'DEMO-ACCOUNT', PrescriptionDate: '0001-01-01T00:00:00',
+    SignDate: '0001-01-01T00:00:00', Status: 'Current', PharmacyNcpdpId: '0001060', RouteDetail: '', PartnerMedID: '',
+    PrescriberName: 'Anton Provider', ...fields,
+  };
+}
+
 export const HOSTILE_NOTES = {
   physical_exam:
     '<p>Patient is alert and oriented, <strong>in no acute distress</strong>.</p>' +
@@ -498,14 +521,17 @@ function sampleDetailedVisit(now) {
         PrescriberName: 'Dr. John Will, M.D.',
       },
     ],
+    // Prescribed at this visit: the documentation shows this list empty; written here in the
+    // e-prescribing shape of `prescriptionsBeforeVisit`, with a string Qty as the API's drift allows.
     prescriptions: [
-      {
-        drug: 'Hydrocortisone 1% topical cream',
-        directions: 'Apply a thin layer to the affected skin twice a day for 7 days',
-        quantity: '1 tube (28 g)',
-        refills: 0,
-      },
-      { drug: 'Cetirizine 10 mg oral tablet', directions: '1 tablet by mouth at bedtime', quantity: 30, refills: '2' },
+      prescription({
+        ID: '18407167-1', Drug: 'Hydrocortisone 1% topical cream', Directions: 'Apply a thin layer to the affected skin twice a day for 7 days',
+        Qty: 1, QtyQual: 'Tube', Refills: 0, PrescriptionDate: '2021-09-14T00:00:00',
+      }),
+      prescription({
+        ID: '18407167-2', Drug: 'Cetirizine 10 mg oral tablet', Directions: '1 tablet by mouth at bedtime',
+        Qty: '30', QtyQual: 'Tablet', Refills: '2', PrescriptionDate: '2021-09-14T00:00:00',
+      }),
     ],
     root_visit: { id: '18407167', group_chat_id: null, participants: null },
     id: '18407167',
@@ -648,7 +674,13 @@ function pastCompletedStrings(now) {
         },
       ],
     },
-    prescriptions: [{ drug: 'Albuterol HFA 90 mcg inhaler', directions: '2 puffs every 4-6 hours as needed', quantity: '1', refills: 1 }],
+    prescriptionsBeforeVisit: [],
+    prescriptions: [
+      prescription({
+        ID: '9709-1', Drug: 'Albuterol HFA 90 mcg inhaler', Directions: '2 puffs every 4-6 hours as needed',
+        Qty: 1, QtyQual: 'Inhaler', Refills: 1, PrescriberName: 'Anton Provider III', PrescriptionDate: '2016-09-08T00:00:00',
+      }),
+    ],
   };
   return moveTo(v, grid(now - 45 * DAY));
 }

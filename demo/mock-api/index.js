@@ -1,12 +1,13 @@
 // In-memory mock of the VSee Clinic REST API v3, as Koa-style middleware for @web/dev-server
 // and @web/test-runner. Everything lives under /mock/<tenant>/:
 //   api_v3/...      the API (see routes.js)
-//   __control/...   test hooks: fault, reset, log, config (no auth)
-//   files/...       visit summary PDFs and uploaded files
+//   __control/...   test hooks: fault, reset, log, config (no auth, so loopback callers only)
+//   files/...       visit summary PDFs and uploaded files (as downloads, never rendered)
 // Each tenant is created lazily from the seed, so parallel test files never share state.
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ApiError, loggableBody, readBody, sendData, sendError, sendJson, setCommonHeaders } from './http.js';
+import { ApiError, MAX_UPLOAD_BODY, loggableBody, readBody, sendData, sendError, sendJson, setCommonHeaders } from './http.js';
+import { pathMatches } from './glob.js';
 import { checkAuth, matchRoute } from './routes.js';
 import { addGeneratedVisits, createState, createTenant, DEFAULT_CONFIG, getVisit } from './state.js';
 import { tinyPdf } from './pdf.js';
@@ -42,7 +43,10 @@ export function mockApiMiddleware(options = {}) {
       if (rest === '/api_v3' || rest.startsWith('/api_v3/')) {
         return await handleApi(ctx, tenant, name, rest.slice('/api_v3'.length) || '/');
       }
-      if (rest.startsWith('/__control/')) return await handleControl(ctx, tenant, rest.slice('/__control/'.length), options);
+      if (rest.startsWith('/__control/')) {
+        if (!isLoopback(ctx)) return sendError(ctx, 403, 'The mock\'s control endpoints answer only this machine.');
+        return await handleControl(ctx, tenant, rest.slice('/__control/'.length), options);
+      }
       if (rest.startsWith('/files/') && (ctx.method === 'GET' || ctx.method === 'HEAD')) {
         return serveFile(ctx, tenant, rest.slice('/files/'.length));
       }
@@ -55,12 +59,10 @@ export function mockApiMiddleware(options = {}) {
   };
 }
 
-/** Does a queued fault's `path` select this API path? `/re/` strings are regular expressions. */
-function pathMatches(pattern, apiPath) {
-  if (pattern === undefined || pattern === null || pattern === '') return true;
-  const p = String(pattern);
-  if (p.length > 1 && p.startsWith('/') && p.endsWith('/')) return new RegExp(p.slice(1, -1)).test(apiPath);
-  return apiPath.includes(p);
+/** Is the caller on this machine? The control endpoints change any tenant's state without auth. */
+function isLoopback(ctx) {
+  const addr = String(ctx.req.socket.remoteAddress || '');
+  return addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.');
 }
 
 /** @param {Tenant} tenant */
@@ -104,6 +106,8 @@ async function handleApi(ctx, tenant, tenantName, rawPath) {
     query: { ...ctx.query },
     headers: Object.fromEntries(LOGGED_HEADERS.map((h) => [h, ctx.get(h) || null])),
     body: null,
+    /** How the body was sent: none, urlencoded, multipart, json or other. */
+    encoding: 'none',
     status: 0,
     time: now,
   };
@@ -114,7 +118,9 @@ async function handleApi(ctx, tenant, tenantName, rawPath) {
   /** @type {unknown} */
   let bodyError = null;
   try {
-    body = await readBody(ctx);
+    const read = await readBody(ctx, apiPath === '/files' ? MAX_UPLOAD_BODY : undefined);
+    body = read.body;
+    entry.encoding = read.encoding;
     entry.body = loggableBody(body);
   } catch (err) {
     bodyError = err;
@@ -168,7 +174,7 @@ async function handleApi(ctx, tenant, tenantName, rawPath) {
  * @param {Record<string, any>} options
  */
 async function handleControl(ctx, tenant, action, options) {
-  const body = ctx.method === 'POST' ? await readBody(ctx) : {};
+  const body = ctx.method === 'POST' ? (await readBody(ctx)).body : {};
   const route = `${ctx.method} ${action.replace(/\/$/, '')}`;
   switch (route) {
     case 'POST fault': {
@@ -179,6 +185,9 @@ async function handleControl(ctx, tenant, action, options) {
       }
       if (!body.status && !body.delayMs && !body.drop && !body.headers) {
         throw new ApiError(400, 'A fault needs at least one of status, delayMs, drop, headers.');
+      }
+      if (body.path !== undefined && (typeof body.path !== 'string' || body.path.length > 200 || body.path.split('*').length > 5)) {
+        throw new ApiError(400, '`path` must be a glob ("/visits/*") or a plain string, at most 200 characters and 4 stars.');
       }
       tenant.faults.push({ ...body, method: body.method ? String(body.method).toUpperCase() : undefined, remaining: times });
       return sendJson(ctx, 200, { queued: tenant.faults.length });
@@ -239,11 +248,21 @@ function serveFile(ctx, tenant, path) {
   const wanted = `files/${path}`;
   for (const f of tenant.state.files.values()) {
     if (f.meta.path === wanted && f.bytes) {
+      // An uploaded file is the uploader's content: a download, never a page on the demo's origin
+      // (an uploaded HTML or SVG file would otherwise run script here).
       ctx.status = 200;
-      ctx.type = f.mime;
+      ctx.type = 'application/octet-stream';
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.set('Content-Disposition', `attachment; filename="${asciiName(f.meta.name)}"; filename*=UTF-8''${encodeURIComponent(f.meta.name)}`);
+      ctx.set('Content-Security-Policy', "default-src 'none'; sandbox");
       ctx.body = Buffer.from(f.bytes);
       return;
     }
   }
   throw new ApiError(404, 'File not found.');
+}
+
+/** A file name safe inside a quoted header parameter. @param {string} name */
+function asciiName(name) {
+  return String(name).replace(/[^\x20-\x7e]|["\\]/g, '_');
 }

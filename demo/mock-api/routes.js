@@ -1,5 +1,7 @@
 // The API routes under /mock/<tenant>/api_v3. Each handler returns the value that goes into
-// `{"data": ...}` or throws ApiError for the vendor's flat `{code, message}` body.
+// `{"data": ...}` or throws ApiError for the vendor's flat `{code, message}` body, with only the
+// statuses the vendor lists (400, 401, 403, 404, 429, 500, 502, 503, 504): a taken slot and a
+// too-large file are 400s with a message that says so.
 
 import { randomUUID, randomBytes } from 'node:crypto';
 import { ApiError } from './http.js';
@@ -112,7 +114,7 @@ function getRoom({ tenant, params }) {
 async function uploadFile({ tenant, body }) {
   const file = body.file;
   if (!file || typeof file === 'string') throw new ApiError(400, 'Missing required parameter: file.');
-  if (file.size > MAX_UPLOAD) throw new ApiError(413, 'File is too large.');
+  if (file.size > MAX_UPLOAD) throw new ApiError(400, 'File is too large (at most 10 MB).');
   const category = body.meta?.category ?? body['meta.category'] ?? body.meta_category;
   if (category !== undefined && category !== 'intake_attachment') {
     throw new ApiError(400, `Unsupported file category: ${category}.`);
@@ -165,8 +167,9 @@ function applyIntakeFields(tenant, intake, body) {
   }
 }
 
+// The documentation calls `room_code` required, yet its own sample (`-d "provider=541&…"`) sends
+// none and gets an intake: accept it, as the sample shows.
 function createIntake({ tenant, body }) {
-  requireParam(body.room_code, 'room_code');
   const now = nowSec();
   const intake = { id: newId(), member_id: DEMO_MEMBER_ID, attachments: [], created: now, modified: now };
   applyIntakeFields(tenant, intake, body);
@@ -196,6 +199,8 @@ function listItem(v) {
   for (const [k, val] of Object.entries(v)) {
     if (val === null || typeof val !== 'object' || (LIST_OBJECTS.has(k) && val)) out[k] = structuredClone(val);
   }
+  // Every item of the list sample repeats its id as `_id`.
+  out._id ??= String(v.id);
   return out;
 }
 
@@ -208,16 +213,26 @@ function listVisits({ tenant }) {
 
 const readVisit = ({ tenant, params }) => structuredClone(visitOr404(tenant, params.id));
 
+/**
+ * As documented: the patient's latest visit that has begun, whatever became of it. The sample
+ * answer is a cancelled visit (status 40) with an `actual_end`, so a client must look at the
+ * status; a walk-in waiting or in progress comes first.
+ */
 function currentVisit({ tenant }) {
-  const v = allVisits(tenant)
-    .filter((x) => Number(x.type) === 1 && [10, 25].includes(Number(x.status)) && String(x.member_id) === DEMO_MEMBER_ID)
+  const mine = allVisits(tenant).filter((x) => String(x.member_id) === DEMO_MEMBER_ID);
+  const waiting = mine
+    .filter((x) => Number(x.type) === 1 && [10, 25].includes(Number(x.status)))
     .sort((a, b) => Number(b.created) - Number(a.created))[0];
-  return v ? structuredClone(v) : null;
+  if (waiting) return structuredClone(waiting);
+  const latest = mine
+    .filter((x) => Number(x.start) <= nowSec())
+    .sort((a, b) => Number(b.start) - Number(a.start))[0];
+  return latest ? structuredClone(latest) : null;
 }
 
 function paymentFor(intake) {
   const c = intake?.consultation;
-  if (!c) return { duration: 15, amount: '0.00', description: 'VClinic Config Level One-time charge' };
+  if (!c) return { duration: 15, amount: '0.00', description: 'VClinic Config Level One-time charge', id: null };
   return { duration: Math.round(Number(c.duration) / 60) || null, amount: c.amount, description: c.description, id: c.id };
 }
 
@@ -243,6 +258,8 @@ function slotParams(tenant, body, existing = null) {
   return { start, end };
 }
 
+const TAKEN = 'This time slot is no longer available.';
+
 function checkProvider(providerId) {
   if (!PROVIDERS[/** @type {keyof typeof PROVIDERS} */ (String(providerId))]) throw new ApiError(400, `Unknown provider: ${providerId}.`);
 }
@@ -254,10 +271,10 @@ function createAppointment({ tenant, body }) {
   let providerId = body.provider_id !== undefined && String(body.provider_id) !== '0' && body.provider_id !== '' ? String(body.provider_id) : null;
   if (providerId) {
     checkProvider(providerId);
-    if (isProviderBusy(tenant, providerId, start, end)) throw new ApiError(409, 'This time slot is no longer available.');
+    if (isProviderBusy(tenant, providerId, start, end)) throw new ApiError(400, TAKEN);
   } else {
     providerId = pickProvider(tenant, room, start, end);
-    if (!providerId) throw new ApiError(409, 'This time slot is no longer available.');
+    if (!providerId) throw new ApiError(400, TAKEN);
   }
   const id = newVisitId(tenant.state);
   const now = nowSec();
@@ -301,6 +318,9 @@ function createAppointment({ tenant, body }) {
     payment: paymentFor(intake),
     invoice_id: newId(),
     intake_id: intake?.id ?? null,
+    // A visit booked from scratch follows no walk-in (the sample's did).
+    related_walkin_id: null,
+    related_walkin: null,
     call_logs: null,
     incharge: false,
     intake: embeddedIntake(intake, id),
@@ -328,7 +348,7 @@ function updateAppointment({ tenant, params, body }) {
   if (providerId === '') providerId = '0';
   if (providerId !== '0') {
     checkProvider(providerId);
-    if (isProviderBusy(tenant, providerId, start, end, visit.id)) throw new ApiError(409, 'This time slot is no longer available.');
+    if (isProviderBusy(tenant, providerId, start, end, visit.id)) throw new ApiError(400, TAKEN);
   }
   visit.start = sameType(visit.start, start);
   visit.end = sameType(visit.end, end);
@@ -418,7 +438,7 @@ function addEconsult({ tenant, body }) {
     provider: null,
     pending_actions: [],
     invoice: { user_id: m.id, status: 10, currency: 'USD', livemode: false, amount_due: 0, visit_id: id, modified: now, created: now, id: invoiceId },
-    creator: { id: m.id, code: m.code, vseeid: m.vseeid, type: 200, subtype: '', first_name: m.first_name, last_name: m.last_name, account_code: 'vclinic' },
+    creator: { id: m.id, user_id: m.id, code: m.code, vseeid: m.vseeid, type: 200, subtype: '', first_name: m.first_name, last_name: m.last_name, account_code: 'vclinic' },
     invoice_id: invoiceId,
     intake_id: intake.id,
     postvisit: { member_id: m.id, class_id: null, visit_id: id, modified: now, created: now },
@@ -449,14 +469,17 @@ function endVisit(visit, status) {
   visit.modified = nowSec();
 }
 
+// The documentation's sample closes a visit with its `id` alone (`-F "id=14"`): without a reason, a
+// visit that had started is completed and any other is cancelled.
 function closeVisit({ tenant, body }) {
   const id = requireParam(body.id, 'id');
-  const reason = requireParam(body.reason, 'reason');
-  if (!Object.hasOwn(CLOSE_REASONS, reason)) {
+  const reason = body.reason === undefined || body.reason === '' ? undefined : String(body.reason);
+  if (reason !== undefined && !Object.hasOwn(CLOSE_REASONS, reason)) {
     throw new ApiError(400, `Invalid reason. Expected one of: ${Object.keys(CLOSE_REASONS).join(', ')}.`);
   }
   const visit = visitOr404(tenant, id);
-  endVisit(visit, CLOSE_REASONS[/** @type {keyof typeof CLOSE_REASONS} */ (reason)]);
+  const started = visit.actual_start !== null && visit.actual_start !== undefined && visit.actual_start !== '';
+  endVisit(visit, reason ? CLOSE_REASONS[/** @type {keyof typeof CLOSE_REASONS} */ (reason)] : started ? 30 : CANCELLED);
   return { id: String(visit.id) };
 }
 

@@ -35,10 +35,17 @@ export class VseeApiError extends Error {
   }
 }
 
-export function codeForStatus(status: number): VseeErrorCode {
+/**
+ * The API documents no status for "this time was taken meanwhile": a 409 says so, and so does a
+ * 400 whose message says the slot or time is no longer free.
+ */
+const TAKEN = /no longer available|already (been )?(booked|taken)|(slot|time) (is |was )?taken|unavailable/i;
+
+export function codeForStatus(status: number, vendorMessage?: string): VseeErrorCode {
   if (status === 401) return 'unauthorized';
   if (status === 404) return 'not_found';
   if (status === 409) return 'conflict';
+  if (status === 400 && vendorMessage && TAKEN.test(vendorMessage)) return 'conflict';
   if (status === 429) return 'rate_limited';
   if (status >= 500) return 'server';
   return 'http';
@@ -62,4 +69,18 @@ export function defaultMessage(code: VseeErrorCode): string {
 
 export function isAbortError(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
+}
+
+export const REDIRECT_MESSAGE = 'The VSee service redirected the request; it was not followed, to keep the sign-in private.';
+
+export function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+export function parseRetryAfter(v: string | null): number | undefined {
+  if (!v) return undefined;
+  const n = Number(v);
+  if (Number.isFinite(n) && n >= 0) return n;
+  const date = Date.parse(v);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }

@@ -4,6 +4,7 @@
  * null, `"true"` for true. One recursive pass makes them dependable, by field name, and keeps
  * every field it does not know.
  */
+import { listItems } from './shapes.js';
 import type { Slot } from './types.js';
 
 const TIMESTAMP_KEYS = new Set([
@@ -11,7 +12,8 @@ const TIMESTAMP_KEYS = new Set([
   'slot_start', 'slot_end', 'total_start', 'total_end', 'call_start', 'sec',
 ]);
 const CODE_KEYS = new Set(['type', 'status', 'subtype', 'subType', 'gender']);
-const NUMBER_KEYS = new Set(['duration', 'size', 'slots', 'quantity_number']);
+// `Qty`, `Refills`, `DaysSupply`: the e-prescribing system's own names (prescriptionsBeforeVisit).
+const NUMBER_KEYS = new Set(['duration', 'size', 'slots', 'quantity_number', 'Qty', 'Refills', 'DaysSupply']);
 const BOOLEAN_KEYS = new Set([
   'draft', 'active', 'tos', 'incharge', 'isEditExpired', 'is_test', 'charge', 'group',
   'visible_to_patient', 'consent', 'livemode', 'is_closed', 'enabled', 'disabled', 'using_bool',
@@ -46,65 +48,56 @@ function toBoolean(v: unknown): unknown {
   return v;
 }
 
-const enum Kind { Id, Time, Num, Bool, IdList, Files, Other }
-
-/** Each field name's kind, worked out once: a 1,000-visit history repeats the same few dozen names. */
-const kinds = new Map<string, Kind>();
-function kindOf(key: string): Kind {
-  let k = kinds.get(key);
-  if (k === undefined) {
-    k = isIdKey(key) ? Kind.Id
-      : TIMESTAMP_KEYS.has(key) ? Kind.Time
-      : CODE_KEYS.has(key) || NUMBER_KEYS.has(key) ? Kind.Num
-      : BOOLEAN_KEYS.has(key) ? Kind.Bool
-      : ID_LIST_KEYS.has(key) ? Kind.IdList
-      : key === 'attachments' ? Kind.Files
-      : Kind.Other;
-    kinds.set(key, k);
-  }
-  return k;
-}
-
-/** Normalizes the records in an array, in place. */
-function nestedAll(list: unknown[]): unknown[] {
-  for (let i = 0; i < list.length; i++) {
-    const x = list[i];
-    if (typeof x === 'object' && x !== null) list[i] = Array.isArray(x) ? nestedAll(x) : normalizeRecord(x);
-  }
-  return list;
-}
-
-/** A value of a field whose name says nothing about its type: nested records are normalized. */
+/** A nested record or list, normalized in place; any other value as it came ("null" is null). */
 function normalizeOther(v: unknown): unknown {
   if (v === 'null') return null;
   if (typeof v === 'object' && v !== null) return Array.isArray(v) ? nestedAll(v) : normalizeRecord(v);
   return v;
 }
 
-function normalizeValue(kind: Kind, v: unknown): unknown {
-  if (v === 'null') return null;
-  switch (kind) {
-    case Kind.Id:
-      if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
-      if (typeof v === 'string' || v === null || v === undefined) return v;
-      break;
-    case Kind.Time:
-      return toTimestamp(v);
-    case Kind.Num:
-      if (v === null || v === undefined || v === '') return v === '' ? null : v;
-      return toNumber(v);
-    case Kind.Bool:
-      return toBoolean(v);
-    case Kind.IdList:
-      if (Array.isArray(v)) return v.filter((x) => x !== null && x !== undefined && x !== '').map(String);
-      if (v === null || v === undefined) return v;
-      return typeof v === 'string' ? v.split(',').filter(Boolean) : [String(v)];
-    case Kind.Files:
-      // An intake's attachments are a list of file objects, or "" when there are none.
-      if (Array.isArray(v)) return nestedAll(v);
-      if (v === '' || v === null || v === undefined) return [];
-      return v;
+/** Normalizes the records in an array, in place. */
+function nestedAll(list: unknown[]): unknown[] {
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    if (typeof x === 'object' && x !== null) list[i] = normalizeOther(x);
   }
+  return list;
+}
+
+function toId(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
+  if (typeof v === 'string' || v === null || v === undefined) return v;
+  return normalizeOther(v);
+}
+
+function toCode(v: unknown): unknown {
+  if (v === null || v === undefined) return v;
+  if (v === '') return null;
+  return toNumber(v);
+}
+
+function toIdList(v: unknown): unknown {
+  if (Array.isArray(v)) return v.filter((x) => x !== null && x !== undefined && x !== '').map(String);
+  if (v === null || v === undefined) return v;
+  return typeof v === 'string' ? v.split(',').filter(Boolean) : [String(v)];
+}
+
+/** An intake's attachments are a list of file objects, or "" when there are none. */
+function toFiles(v: unknown): unknown {
+  if (Array.isArray(v)) return nestedAll(v);
+  if (v === '' || v === null || v === undefined) return [];
+  return v;
+}
+
+/** A field's value by what its name says it holds. */
+function normalizeField(key: string, v: unknown): unknown {
+  if (v === 'null') return null;
+  if (isIdKey(key)) return toId(v);
+  if (TIMESTAMP_KEYS.has(key)) return toTimestamp(v);
+  if (CODE_KEYS.has(key) || NUMBER_KEYS.has(key)) return toCode(v);
+  if (BOOLEAN_KEYS.has(key)) return toBoolean(v);
+  if (ID_LIST_KEYS.has(key)) return toIdList(v);
+  if (key === 'attachments') return toFiles(v);
   return normalizeOther(v);
 }
 
@@ -115,13 +108,11 @@ function normalizeValue(kind: Kind, v: unknown): unknown {
 export function normalizeRecord<T = Record<string, unknown>>(input: unknown): T {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input as T;
   const rec = input as Record<string, unknown>;
-  // for…in allocates no key array (a thousand visits have five thousand records); own keys only.
+  // for…in allocates no key array (a 1,000-visit history has some five thousand records); own keys only.
   for (const key in rec) {
     if (!Object.prototype.hasOwnProperty.call(rec, key)) continue;
     const v = rec[key];
-    const kind = kinds.get(key) ?? kindOf(key);
-    // Most fields are plain strings of no particular kind: the fast path.
-    const nv = kind === Kind.Other ? normalizeOther(v) : normalizeValue(kind, v);
+    const nv = normalizeField(key, v);
     if (nv === undefined) delete rec[key];
     else if (nv !== v) rec[key] = nv;
   }
@@ -130,15 +121,12 @@ export function normalizeRecord<T = Record<string, unknown>>(input: unknown): T 
   return rec as T;
 }
 
-/** A list payload: an array, or a PHP-style object keyed by index. */
+/**
+ * A list payload (an array, or a PHP-style object keyed by index) of records, normalized; `undefined`
+ * when the payload is not a list of records (see shapes.ts).
+ */
 export function normalizeList<T>(input: unknown): T[] | undefined {
-  if (Array.isArray(input)) {
-    const list: T[] = [];
-    for (const x of input) if (typeof x === 'object' && x !== null && !Array.isArray(x)) list.push(normalizeRecord<T>(x));
-    return list;
-  }
-  if (typeof input === 'object' && input !== null) return normalizeList<T>(Object.values(input));
-  return undefined;
+  return listItems(input)?.map((x) => normalizeRecord<T>(x));
 }
 
 /** Slots without a usable start/end are dropped: a patient cannot book "unknown". */

@@ -2,8 +2,16 @@
  * A small typed client for the VSee Clinic REST API v3. No DOM beyond fetch/XMLHttpRequest,
  * no lit: it can run in any page, worker or test.
  */
-import { VseeApiError, codeForStatus, defaultMessage, isAbortError, type VseeErrorCode } from './errors.js';
+import {
+  REDIRECT_MESSAGE, VseeApiError, abortReason, codeForStatus, defaultMessage, isAbortError, parseRetryAfter, type VseeErrorCode,
+} from './errors.js';
+import { SharedRequests } from './shared-requests.js';
+import { xhrUpload } from './upload.js';
 import { isEmptyPayload, normalizeList, normalizeRecord, normalizeSlots } from './normalize.js';
+import { encodeBody, intakeBody, type BodyEncoding } from './request-body.js';
+import { baseUrlProblem, dataOf, vendorMessage } from './transport.js';
+import { isRecord, isVisitInProgress, looksLikeIntake, looksLikeRoom, looksLikeVisit } from './shapes.js';
+import { redact, secretForms } from './redact.js';
 import type {
   AppointmentParams,
   AvailabilityQuery,
@@ -18,37 +26,9 @@ import type {
   Visit,
   VisitFromIntakeParams,
 } from './types.js';
+import { withRetries, type RetryOptions, type VseeClientOptions } from './options.js';
 
-export interface RetryOptions {
-  /** Extra attempts for an idempotent GET (default 2). */
-  retries?: number;
-  /** First backoff delay in ms (default 300), doubled each attempt, with jitter. */
-  baseDelayMs?: number;
-  /** Cap of one backoff delay in ms (default 4000). */
-  maxDelayMs?: number;
-  /** Longest `Retry-After` we wait for, in ms (default 10000); longer fails at once. */
-  maxRetryAfterMs?: number;
-}
-
-export interface VseeClientOptions {
-  /** Base URL of the API, e.g. `https://api.vseepreview.com/vc/next/api_v3`. */
-  baseUrl: string;
-  /** Sent as `X-AccountCode`. */
-  accountCode?: string;
-  /** The signed-in user's token, sent as `X-ApiToken`. */
-  token?: string;
-  /** Sent as `X-ApiKey`. */
-  apiKey?: string;
-  /** Sent as `X-ApiSecret` (beta; only for availability without a user token). */
-  apiSecret?: string;
-  /** Asked for a token before the first request and once after a 401. */
-  tokenProvider?: () => Promise<string>;
-  /** The `fetch` to use (default the global one). */
-  fetch?: typeof fetch;
-  /** Time-out of one attempt in ms (default 15000). */
-  timeoutMs?: number;
-  retry?: RetryOptions;
-}
+export type { RetryOptions, VseeClientOptions } from './options.js';
 
 type Method = 'GET' | 'POST';
 type Query = Record<string, string | number | undefined | null>;
@@ -58,6 +38,8 @@ interface RequestSpec {
   path: string;
   query?: Query;
   body?: Record<string, unknown>;
+  /** How `body` is sent: the encoding of the endpoint's documented sample. */
+  encoding?: BodyEncoding;
   signal?: AbortSignal | undefined;
 }
 
@@ -82,23 +64,20 @@ export class VseeClient extends EventTarget {
   #secrets = new Set<string>();
   #fetch: typeof fetch;
   #retry: Required<RetryOptions>;
-  #inflight = new Map<string, { promise: Promise<unknown>; controller: AbortController; users: number; handedOut?: boolean }>();
+  #gets = new SharedRequests();
 
   constructor(options: VseeClientOptions) {
     super();
     const base = typeof options?.baseUrl === 'string' ? options.baseUrl.trim() : '';
     if (!base) throw new TypeError('VseeClient needs a baseUrl.');
     // Validate without resolving: a relative base ("/mock/demo/api_v3") is fine in a page.
-    try {
-      new URL(base, 'http://localhost/');
-    } catch {
-      throw new TypeError('VseeClient: baseUrl is not a URL.');
-    }
+    const problem = baseUrlProblem(base);
+    if (problem) throw new TypeError(`VseeClient: ${problem}`);
     this.baseUrl = base.replace(/\/+$/, '');
     if (options.accountCode) this.accountCode = options.accountCode;
     if (options.apiKey) this.apiKey = options.apiKey;
-    if (options.token) this.#secrets.add((this.#token = options.token));
-    if (options.apiSecret) this.#secrets.add((this.#apiSecret = options.apiSecret));
+    if (options.token) this.#keepSecret((this.#token = options.token));
+    if (options.apiSecret) this.#keepSecret((this.#apiSecret = options.apiSecret));
     if (options.tokenProvider) this.#tokenProvider = options.tokenProvider;
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.timeoutMs = options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT;
@@ -118,34 +97,47 @@ export class VseeClient extends EventTarget {
   /** Replace the token (e.g. after the page refreshed it). */
   setToken(token: string | undefined): void {
     this.#token = token || undefined;
-    if (this.#token) this.#secrets.add(this.#token);
+    if (this.#token) this.#keepSecret(this.#token);
     this.#tokenPromise = undefined;
   }
 
+  /** Remembers a credential, and the encoded forms it could come back in, for redaction. */
+  #keepSecret(secret: string) {
+    for (const form of secretForms(secret)) this.#secrets.add(form);
+  }
+
   // ---- Intakes -------------------------------------------------------------------------------
+  // Each POST goes in the encoding of the documentation's curl sample (see request-body.ts).
 
   createIntake(fields: IntakeFields, opts?: RequestOptions): Promise<Intake> {
-    return this.#record<Intake>('createIntake', { method: 'POST', path: '/intakes', body: intakeBody(fields), signal: opts?.signal });
+    return this.#record<Intake>('createIntake', {
+      method: 'POST', path: '/intakes', body: intakeBody(fields), encoding: 'urlencoded', signal: opts?.signal,
+    }, undefined, true, INTAKE);
   }
 
   updateIntake(id: string, fields: IntakeFields, opts?: RequestOptions): Promise<Intake> {
     return this.#record<Intake>('updateIntake', {
-      method: 'POST', path: `/intakes/${seg(id)}`, body: intakeBody(fields), signal: opts?.signal,
+      method: 'POST', path: `/intakes/${seg(id)}`, body: intakeBody(fields), encoding: 'multipart', signal: opts?.signal,
     }, id);
   }
 
   getIntake(id: string, opts?: RequestOptions): Promise<Intake> {
-    return this.#record<Intake>('getIntake', { method: 'GET', path: `/intakes/${seg(id)}`, signal: opts?.signal }, id);
+    return this.#record<Intake>('getIntake', { method: 'GET', path: `/intakes/${seg(id)}`, signal: opts?.signal }, id, false, INTAKE);
   }
 
   // ---- Visits --------------------------------------------------------------------------------
 
   addWalkin(params: VisitFromIntakeParams, opts?: RequestOptions): Promise<Visit> {
-    return this.#record<Visit>('addWalkin', { method: 'POST', path: '/visits/add_walkin', body: params, signal: opts?.signal });
+    return this.#record<Visit>('addWalkin', {
+      method: 'POST', path: '/visits/add_walkin', body: params, encoding: 'multipart', signal: opts?.signal,
+    });
   }
 
   addEconsult(params: VisitFromIntakeParams, opts?: RequestOptions): Promise<Visit> {
-    return this.#record<Visit>('addEconsult', { method: 'POST', path: '/visits/add_econsult', body: params, signal: opts?.signal });
+    // The one JSON sample of the documentation.
+    return this.#record<Visit>('addEconsult', {
+      method: 'POST', path: '/visits/add_econsult', body: params, encoding: 'json', signal: opts?.signal,
+    });
   }
 
   async getAvailability(query: AvailabilityQuery, opts?: RequestOptions): Promise<Slot[]> {
@@ -156,7 +148,7 @@ export class VseeClient extends EventTarget {
         provider_id: query.provider_id, intake_id: query.intake_id, consultation_id: query.consultation_id,
       },
     });
-    const slots = isEmptyPayload(data) ? [] : normalizeSlots(data);
+    const slots = normalizeSlots(data);
     if (!slots) throw badResponse('a list of slots');
     return slots;
   }
@@ -164,47 +156,53 @@ export class VseeClient extends EventTarget {
   createAppointment(params: AppointmentParams, opts?: RequestOptions): Promise<Visit> {
     // The docs name the intake `intakeId` in the sample and `intake_id` in the text: send both.
     const body = { type: 2, ...params, ...(params.intake_id ? { intakeId: params.intake_id } : {}) };
-    return this.#record<Visit>('createAppointment', { method: 'POST', path: '/visits', body, signal: opts?.signal });
+    return this.#record<Visit>('createAppointment', { method: 'POST', path: '/visits', body, encoding: 'multipart', signal: opts?.signal });
   }
 
   updateAppointment(id: string, params: Partial<AppointmentParams>, opts?: RequestOptions): Promise<Visit> {
     const body = { ...params, ...(params.intake_id ? { intakeId: params.intake_id } : {}) };
     return this.#record<Visit>('updateAppointment', {
-      method: 'POST', path: `/visits/${seg(id)}`, query: { version: 2 }, body, signal: opts?.signal,
+      method: 'POST', path: `/visits/${seg(id)}`, query: { version: 2 }, body, encoding: 'multipart', signal: opts?.signal,
     }, id);
   }
 
   async listVisits(opts?: RequestOptions): Promise<Visit[]> {
     const data = await this.#request({ method: 'GET', path: '/visits', signal: opts?.signal });
-    const list = isEmptyPayload(data) ? [] : normalizeList<Visit>(data);
-    if (!list) throw badResponse('a list of visits');
+    const list = normalizeList<Visit>(data);
+    if (!list || !list.every(looksLikeVisit)) throw badResponse('a list of visits');
     // A visit without an id cannot be opened or cancelled; keep it visible under a stand-in id.
     return list.map((v, i) => (typeof v.id === 'string' && v.id ? v : { ...v, id: `unknown-${i}` }));
   }
 
   getVisit(id: string, opts?: RequestOptions): Promise<Visit> {
-    return this.#record<Visit>('getVisit', { method: 'GET', path: `/visits/${seg(id)}`, signal: opts?.signal }, id);
+    return this.#record<Visit>('getVisit', { method: 'GET', path: `/visits/${seg(id)}`, signal: opts?.signal }, id, false, VISIT);
   }
 
+  /**
+   * The visit the patient is in or about to be in, or null. The API answers with the patient's
+   * latest visit however it ended (its documented sample is a cancelled, ended one): only a pending,
+   * confirmed or in-progress visit without an `actual_end` counts.
+   */
   async getCurrentVisit(opts?: RequestOptions): Promise<Visit | null> {
     const data = await this.#request({ method: 'GET', path: '/visits/current', signal: opts?.signal });
     if (isEmptyPayload(data)) return null;
     // Some deployments answer with a one-item list.
-    const item = Array.isArray(data) ? data[0] : data;
-    if (typeof item !== 'object' || item === null) throw badResponse('a visit');
-    return normalizeRecord<Visit>(item);
+    const item = Array.isArray(data) && data.length === 1 ? data[0] : data;
+    if (!looksLikeVisit(item)) throw badResponse('a visit');
+    const visit = normalizeRecord<Visit>(item);
+    return isVisitInProgress(visit) ? visit : null;
   }
 
   async closeVisit(id: string, reason: CloseReason, opts?: RequestOptions): Promise<{ id: string }> {
-    const data = await this.#request({ method: 'POST', path: '/visits/close', body: { id, reason }, signal: opts?.signal });
+    const data = await this.#request({ method: 'POST', path: '/visits/close', body: { id, reason }, encoding: 'multipart', signal: opts?.signal });
     this.#changed('closeVisit', id);
-    return { id, ...(normalizeRecord<Record<string, unknown>>(data) ?? {}) } as { id: string };
+    return { id, ...(isRecord(data) ? normalizeRecord<Record<string, unknown>>(data) : {}) } as { id: string };
   }
 
   async deleteVisit(id: string, opts?: RequestOptions): Promise<{ id: string }> {
-    const data = await this.#request({ method: 'POST', path: '/visits/delete', body: { id }, signal: opts?.signal });
+    const data = await this.#request({ method: 'POST', path: '/visits/delete', body: { id }, encoding: 'multipart', signal: opts?.signal });
     this.#changed('deleteVisit', id);
-    return { id, ...(normalizeRecord<Record<string, unknown>>(data) ?? {}) } as { id: string };
+    return { id, ...(isRecord(data) ? normalizeRecord<Record<string, unknown>>(data) : {}) } as { id: string };
   }
 
   /** The visit summary PDF's URL (only http/https URLs are accepted). */
@@ -224,7 +222,7 @@ export class VseeClient extends EventTarget {
   }
 
   getRoom(code: string, opts?: RequestOptions): Promise<Room> {
-    return this.#record<Room>('getRoom', { method: 'GET', path: `/rooms/${seg(code)}`, signal: opts?.signal }, undefined, false);
+    return this.#record<Room>('getRoom', { method: 'GET', path: `/rooms/${seg(code)}`, signal: opts?.signal }, undefined, false, ROOM);
   }
 
   /** `POST /files` with upload progress (XMLHttpRequest: fetch cannot report upload progress). */
@@ -233,7 +231,7 @@ export class VseeClient extends EventTarget {
       const form = new FormData();
       form.append('file', file, file.name ?? 'file');
       form.append('meta[category]', opts.category ?? 'intake_attachment');
-      return this.#xhr(`${this.baseUrl}/files`, form, token, opts);
+      return xhrUpload(`${this.baseUrl}/files`, form, this.#headers(token), Math.max(this.timeoutMs, 120_000), opts);
     };
     let token = await this.#currentToken();
     let result = await send(token);
@@ -249,10 +247,14 @@ export class VseeClient extends EventTarget {
 
   // ---- Plumbing ------------------------------------------------------------------------------
 
-  async #record<T>(operation: string, spec: RequestSpec, id?: string, notify = spec.method === 'POST'): Promise<T> {
+  /** A call answered by one record; `shape` says whether the answer is the documented one. */
+  async #record<T>(
+    operation: string, spec: RequestSpec, id?: string, notify = spec.method === 'POST',
+    shape: Shape = ANY_RECORD,
+  ): Promise<T> {
     const data = await this.#request(spec);
+    if (!shape.check(data)) throw badResponse(shape.what);
     const rec = normalizeRecord<T & { id?: unknown }>(data);
-    if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) throw badResponse('an object');
     if (id !== undefined && rec.id === undefined) (rec as { id?: string }).id = id;
     if (notify) this.#changed(operation, typeof rec.id === 'string' ? rec.id : id);
     return rec as T;
@@ -275,46 +277,11 @@ export class VseeClient extends EventTarget {
     return url;
   }
 
-  /**
-   * Identical concurrent GETs share one request; each caller may still abort its own wait. The first caller gets the
-   * parsed body, any other a copy: normalizing works in place, and no caller sees another's objects.
-   */
+  /** Identical concurrent GETs share one request (see shared-requests.ts). */
   #request(spec: RequestSpec): Promise<unknown> {
     if (spec.signal?.aborted) return Promise.reject(abortReason(spec.signal));
     if (spec.method !== 'GET') return this.#withAuth(spec, spec.signal);
-    const key = this.#url(spec.path, spec.query);
-    let entry = this.#inflight.get(key);
-    if (!entry) {
-      const controller = new AbortController();
-      const promise = this.#withAuth(spec, controller.signal).finally(() => {
-        if (this.#inflight.get(key)?.promise === promise) this.#inflight.delete(key);
-      });
-      entry = { promise, controller, users: 0 };
-      this.#inflight.set(key, entry);
-    }
-    const shared = entry;
-    shared.users++;
-    const take = (data: unknown) => {
-      if (!shared.handedOut) {
-        shared.handedOut = true;
-        return data;
-      }
-      return structuredClone(data);
-    };
-    const signal = spec.signal;
-    if (!signal) return shared.promise.then(take);
-    return new Promise((resolve, reject) => {
-      const onAbort = () => {
-        reject(abortReason(signal));
-        // The last caller to give up cancels the request itself.
-        if (--shared.users === 0) {
-          shared.controller.abort(abortReason(signal));
-          if (this.#inflight.get(key) === shared) this.#inflight.delete(key);
-        }
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      shared.promise.then((data) => resolve(take(data)), reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
+    return this.#gets.share(this.#url(spec.path, spec.query), (signal) => this.#withAuth(spec, signal), spec.signal);
   }
 
   async #withAuth(spec: RequestSpec, signal: AbortSignal | undefined): Promise<unknown> {
@@ -347,7 +314,7 @@ export class VseeClient extends EventTarget {
         try {
           const t = await provider();
           this.#token = typeof t === 'string' && t ? t : undefined;
-          if (this.#token) this.#secrets.add(this.#token);
+          if (this.#token) this.#keepSecret(this.#token);
           return this.#token;
         } catch {
           throw new VseeApiError('unauthorized', 401, 'A sign-in token could not be obtained.');
@@ -360,25 +327,9 @@ export class VseeClient extends EventTarget {
     return this.#tokenPromise;
   }
 
-  /** Retries only idempotent GETs, on network errors, 429 and 5xx, with capped backoff. */
-  async #attempts(spec: RequestSpec, signal: AbortSignal | undefined, token: string | undefined): Promise<unknown> {
-    const retries = spec.method === 'GET' ? this.#retry.retries : 0;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.#once(spec, signal, token);
-      } catch (e) {
-        if (!(e instanceof VseeApiError) || attempt >= retries) throw e;
-        if (!(e.code === 'network' || e.code === 'rate_limited' || e.code === 'server')) throw e;
-        let delay = Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** attempt);
-        delay = delay / 2 + Math.random() * (delay / 2);
-        if (e.retryAfter !== undefined) {
-          const asked = e.retryAfter * 1000;
-          if (asked > this.#retry.maxRetryAfterMs) throw e;
-          delay = Math.max(delay, asked);
-        }
-        await sleep(delay, signal);
-      }
-    }
+  /** Retries only idempotent GETs (see options.ts); a POST is never re-sent by itself. */
+  #attempts(spec: RequestSpec, signal: AbortSignal | undefined, token: string | undefined): Promise<unknown> {
+    return withRetries(() => this.#once(spec, signal, token), spec.method === 'GET' ? this.#retry : { ...this.#retry, retries: 0 }, signal);
   }
 
   #headers(token: string | undefined): Record<string, string> {
@@ -402,22 +353,28 @@ export class VseeClient extends EventTarget {
     const onAbort = () => controller.abort(abortReason(signal!));
     signal?.addEventListener('abort', onAbort, { once: true });
     const headers = this.#headers(token);
-    let body: string | undefined;
+    let body: BodyInit | undefined;
     if (spec.body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      body = JSON.stringify(spec.body);
+      const encoded = encodeBody(spec.encoding ?? 'json', spec.body);
+      if (encoded.contentType) headers['Content-Type'] = encoded.contentType;
+      body = encoded.body;
     }
     try {
       let res: Response;
       try {
         res = await this.#fetch(this.#url(spec.path, spec.query), {
           method: spec.method, headers, body, signal: controller.signal, credentials: 'omit',
+          // A redirect would carry X-ApiToken to wherever it points: never follow one.
+          redirect: 'manual',
         });
       } catch (e) {
         if (timedOut) throw new VseeApiError('timeout', 0, defaultMessage('timeout'));
         if (signal?.aborted) throw abortReason(signal);
         if (isAbortError(e)) throw e;
         throw new VseeApiError('network', 0, defaultMessage('network'));
+      }
+      if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
+        throw new VseeApiError('http', res.status, REDIRECT_MESSAGE);
       }
       const ok = res.status >= 200 && res.status < 300;
       let text = '';
@@ -457,83 +414,30 @@ export class VseeClient extends EventTarget {
       if (!parsed) throw new VseeApiError('bad_response', status, defaultMessage('bad_response'));
       return dataOf(status, json);
     }
-    const code: VseeErrorCode = status === 0 ? 'network' : codeForStatus(status);
     const vendor = parsed ? vendorMessage(json) : undefined;
+    const code: VseeErrorCode = status === 0 ? 'network' : codeForStatus(status, vendor);
     return this.#throw(code, status, vendor, retryAfter);
   }
 
   #throw(code: VseeErrorCode, status: number, vendor: string | undefined, retryAfter?: number): never {
     // The token is a credential: never let it reach a message, even if the server echoed it.
-    const redact = (m: string) => {
-      for (const secret of this.#secrets) m = m.split(secret).join('[redacted]');
-      return m;
-    };
-    const serverMessage = vendor ? redact(vendor) : undefined;
+    const serverMessage = vendor ? redact(vendor, this.#secrets) : undefined;
     throw new VseeApiError(code, status, serverMessage ?? defaultMessage(code), {
       ...(retryAfter !== undefined ? { retryAfter } : {}),
       ...(serverMessage ? { serverMessage } : {}),
     });
   }
-
-  #xhr(
-    url: string, form: FormData, token: string | undefined, opts: UploadOptions,
-  ): Promise<{ status: number; text: string; retryAfter?: number }> {
-    return new Promise((resolve, reject) => {
-      const signal = opts.signal;
-      if (signal?.aborted) return reject(abortReason(signal));
-      const xhr = new XMLHttpRequest();
-      xhr.open('POST', url);
-      for (const [k, v] of Object.entries(this.#headers(token))) xhr.setRequestHeader(k, v);
-      xhr.timeout = Math.max(this.timeoutMs, 120_000);
-      const onAbort = () => xhr.abort();
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const done = () => signal?.removeEventListener('abort', onAbort);
-      xhr.upload.onprogress = (e) => opts.onProgress?.(e.loaded, e.lengthComputable ? e.total : file(form).size);
-      xhr.onload = () => {
-        done();
-        resolve({ status: xhr.status, text: xhr.responseText, retryAfter: parseRetryAfter(xhr.getResponseHeader('Retry-After')) });
-      };
-      xhr.onerror = () => {
-        done();
-        reject(new VseeApiError('network', 0, defaultMessage('network')));
-      };
-      xhr.ontimeout = () => {
-        done();
-        reject(new VseeApiError('timeout', 0, defaultMessage('timeout')));
-      };
-      xhr.onabort = () => {
-        done();
-        reject(signal ? abortReason(signal) : new DOMException('Aborted', 'AbortError'));
-      };
-      xhr.send(form);
-    });
-  }
 }
 
-function file(form: FormData): Blob {
-  return form.get('file') as Blob;
+/** A documented answer shape, and its name for the `bad_response` message. */
+interface Shape {
+  check: (v: unknown) => boolean;
+  what: string;
 }
-
-/** An intake body: `attachments` in the documented array-of-ids form, the rest as given. */
-function intakeBody(fields: IntakeFields): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields ?? {})) if (v !== undefined) body[k] = v;
-  const a = fields?.attachments;
-  if (a !== undefined) {
-    const list = typeof a === 'string' ? a.split(',') : Array.isArray(a) ? a : [];
-    body.attachments = list
-      .map((x) => (typeof x === 'string' ? x.trim() : x && typeof x === 'object' ? String(x.id ?? '') : ''))
-      .filter(Boolean);
-  }
-  return body;
-}
-
-function vendorMessage(json: unknown): string | undefined {
-  if (typeof json !== 'object' || json === null) return undefined;
-  const o = json as Record<string, unknown>;
-  const m = o.message ?? (o.error as Record<string, unknown> | undefined)?.message ?? o.error;
-  return typeof m === 'string' && m.trim() ? m.trim().slice(0, 500) : undefined;
-}
+const ANY_RECORD: Shape = { check: isRecord, what: 'an object' };
+const VISIT: Shape = { check: looksLikeVisit, what: 'a visit' };
+const INTAKE: Shape = { check: looksLikeIntake, what: 'an intake' };
+const ROOM: Shape = { check: looksLikeRoom, what: 'a room' };
 
 function badResponse(what: string): VseeApiError {
   return new VseeApiError('bad_response', 200, `${defaultMessage('bad_response')} (expected ${what})`);
@@ -541,39 +445,4 @@ function badResponse(what: string): VseeApiError {
 
 function seg(id: string): string {
   return encodeURIComponent(String(id));
-}
-
-/** The `data` of a parsed success envelope; anything else is a `bad_response`. */
-function dataOf(status: number, json: unknown): unknown {
-  if (typeof json !== 'object' || json === null || !('data' in json)) {
-    throw new VseeApiError('bad_response', status, defaultMessage('bad_response'));
-  }
-  return (json as { data: unknown }).data;
-}
-
-function parseRetryAfter(v: string | null): number | undefined {
-  if (!v) return undefined;
-  const n = Number(v);
-  if (Number.isFinite(n) && n >= 0) return n;
-  const date = Date.parse(v);
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortReason(signal));
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(abortReason(signal!));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

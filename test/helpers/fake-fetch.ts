@@ -4,7 +4,10 @@ export interface RecordedRequest {
   url: string;
   method: string;
   headers: Record<string, string>;
+  /** JSON bodies parsed; form bodies as their `name → value` pairs (PHP-style names kept). */
   body: unknown;
+  /** How the body was sent: as the client chose per endpoint. */
+  encoding: 'json' | 'urlencoded' | 'multipart' | 'text' | 'none';
   signal?: AbortSignal | null;
 }
 
@@ -20,14 +23,22 @@ export function fakeFetch(responder: Responder) {
     const headers: Record<string, string> = {};
     new Headers(init.headers).forEach((v, k) => (headers[k] = v));
     let body: unknown = init.body;
-    if (typeof body === 'string') {
+    let encoding: RecordedRequest['encoding'] = body === undefined || body === null ? 'none' : 'text';
+    if (body instanceof URLSearchParams) {
+      encoding = 'urlencoded';
+      body = Object.fromEntries(body);
+    } else if (body instanceof FormData) {
+      encoding = 'multipart';
+      body = Object.fromEntries(body);
+    } else if (typeof body === 'string') {
       try {
         body = JSON.parse(body);
+        encoding = 'json';
       } catch {
         /* keep the string */
       }
     }
-    const req: RecordedRequest = { url: String(input), method: init.method ?? 'GET', headers, body, signal: init.signal };
+    const req: RecordedRequest = { url: String(input), method: init.method ?? 'GET', headers, body, encoding, signal: init.signal };
     calls.push(req);
     if (init.signal?.aborted) throw init.signal.reason ?? new DOMException('Aborted', 'AbortError');
     const answer = responder(req);
