@@ -1,0 +1,144 @@
+// WebKit (Safari's engine) for @web/test-runner: WebKitGTK's MiniBrowser driven by Debian's
+// WebKitWebDriver. MiniBrowser needs a display, so the launcher starts its own Xvfb (unless
+// DISPLAY is set), then the driver on a free port, and stops both, by pid, when the run ends.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { WebdriverLauncher } from '@web/test-runner-webdriver';
+
+/** A free TCP port on the loopback interface. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts Xvfb on the first free display; resolves with `:N` once it accepts clients. */
+function startXvfb(xvfb) {
+  return new Promise((resolve, reject) => {
+    // -displayfd: Xvfb picks a free display itself and writes its number when it is ready.
+    const proc = spawn(xvfb, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    proc.stderr.on('data', (d) => (err += d));
+    proc.stdio[3].on('data', (d) => {
+      out += d;
+      if (out.includes('\n')) resolve({ proc, display: `:${out.trim()}` });
+    });
+    proc.on('error', reject);
+    proc.on('exit', (code) => reject(new Error(`Xvfb exited (${code}) before it was ready: ${err.trim().split('\n').pop()}`)));
+  });
+}
+
+async function waitForDriver(port, proc) {
+  const deadline = Date.now() + 20000;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`WebKitWebDriver exited with ${proc.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/status`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('WebKitWebDriver did not answer /status within 20 s');
+}
+
+export class WebKitLauncher extends WebdriverLauncher {
+  #paths;
+  #procs = [];
+  #ready;
+
+  /** @param {{ driver: string, minibrowser: string, xvfb?: string, env?: Record<string, string> }} paths */
+  constructor(paths) {
+    super({
+      hostname: '127.0.0.1',
+      port: 0,
+      logLevel: 'error',
+      capabilities: {
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': { binary: paths.minibrowser, args: ['--automation'] },
+        // Without it webdriverio asks for BiDi, which WebKitWebDriver refuses ("Failed to match
+        // capabilities") for every file.
+        'wdio:enforceWebDriverClassic': true,
+      },
+    });
+    this.#paths = paths;
+  }
+
+  async initialize(config, testFiles) {
+    await super.initialize(config, testFiles);
+    this.name = 'WebKit';
+  }
+
+  async startSession(id, url) {
+    this.#ready ??= this.#startServices();
+    await this.#ready;
+    return super.startSession(id, url);
+  }
+
+  async #startServices() {
+    const env = { ...process.env, ...this.#paths.env };
+    if (!process.env.DISPLAY) {
+      const x = await startXvfb(this.#paths.xvfb);
+      this.#procs.push(x.proc);
+      env.DISPLAY = x.display;
+    }
+    const port = await freePort();
+    // MiniBrowser inherits the driver's environment: its time zone and default locale come
+    // from TZ and LANG (C.UTF-8 would make its locale `en-US-u-va-posix`).
+    const driver = spawn(this.#paths.driver, [`--port=${port}`, '--host=127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    this.#procs.push(driver);
+    let driverErr = '';
+    driver.stderr.on('data', (d) => (driverErr = (driverErr + d).slice(-2000)));
+    try {
+      await waitForDriver(port, driver);
+    } catch (e) {
+      throw new Error(`${e.message}${driverErr ? `: ${driverErr.trim()}` : ''}`);
+    }
+    this.options.port = port;
+  }
+
+  /**
+   * Sizes the window so that the page's viewport is `width`×`height`, if the window can be that
+   * small; answers whether the viewport ended up at that size.
+   */
+  async setViewport(_sessionId, width, height) {
+    const inner = () => this.driver.execute('return [innerWidth, innerHeight]');
+    for (let i = 0; i < 3; i++) {
+      const [w, h] = await inner();
+      if (w === width && h === height) return true;
+      const rect = await this.driver.getWindowRect();
+      await this.driver.setWindowRect(null, null, rect.width + width - w, rect.height + height - h);
+    }
+    const [w, h] = await inner();
+    return w === width && h === height;
+  }
+
+  #kill() {
+    for (const p of this.#procs.reverse()) if (p.exitCode === null) p.kill('SIGTERM');
+    this.#procs = [];
+  }
+
+  async stop() {
+    try {
+      await super.stop();
+    } finally {
+      this.#kill();
+    }
+  }
+
+  /** Always stop the driver and Xvfb, even when the runner exits without calling stop(). */
+  killOnExit() {
+    process.once('exit', () => this.#kill());
+    return this;
+  }
+}
