@@ -48,10 +48,13 @@ async function webdriverKeys(session, payload) {
   return true;
 }
 
+// Puppeteer's BiDi keyboard (Firefox) knows the space bar only as ' ', its CDP one as both.
+const ppKey = (name) => (name === 'Space' ? ' ' : name);
+
 async function puppeteerKeys(page, payload) {
-  if ('down' in payload) await page.keyboard.down(payload.down);
-  else if ('up' in payload) await page.keyboard.up(payload.up);
-  else if ('press' in payload) await page.keyboard.press(payload.press);
+  if ('down' in payload) await page.keyboard.down(ppKey(payload.down));
+  else if ('up' in payload) await page.keyboard.up(ppKey(payload.up));
+  else if ('press' in payload) await page.keyboard.press(ppKey(payload.press));
   else await page.keyboard.type(payload.type);
   return true;
 }
