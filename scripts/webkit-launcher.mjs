@@ -22,7 +22,8 @@ function freePort() {
 function startXvfb(xvfb) {
   return new Promise((resolve, reject) => {
     // -displayfd: Xvfb picks a free display itself and writes its number when it is ready.
-    const proc = spawn(xvfb, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    // Room for an 800×600 CSS px page at 2× (see GDK_DPI_SCALE below), and the window's toolbar.
+    const proc = spawn(xvfb, ['-displayfd', '3', '-screen', '0', '2048x1600x24', '-nolisten', 'tcp'], {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -56,6 +57,7 @@ export class WebKitLauncher extends WebdriverLauncher {
   #paths;
   #procs = [];
   #ready;
+  #zoom = 1;
 
   /** @param {{ driver: string, minibrowser: string, xvfb?: string, env?: Record<string, string> }} paths */
   constructor(paths) {
@@ -80,13 +82,21 @@ export class WebKitLauncher extends WebdriverLauncher {
   }
 
   async startSession(id, url) {
-    this.#ready ??= this.#startServices();
+    this.#ready ??= this.#startServices().then(async () => {
+      await this.ensureManagerInitialized();
+      // The page area the other engines open with, so that every engine lays out the same page.
+      if (!(await this.setViewport(id, 800, 600))) throw new Error('WebKit: could not size the page to 800×600');
+    });
     await this.#ready;
     return super.startSession(id, url);
   }
 
   async #startServices() {
-    const env = { ...process.env, ...this.#paths.env };
+    // GDK_DPI_SCALE=2 zooms the page 2× (as a patient zooming in would): MiniBrowser's window is
+    // never narrower than its toolbar (447 px), so only zoomed can its page be 320 CSS px wide,
+    // the width the accessibility suite checks reflow at. Sizes in CSS px are unchanged.
+    const env = { GDK_DPI_SCALE: '2', ...process.env, ...this.#paths.env };
+    this.#zoom = Number(env.GDK_DPI_SCALE) || 1;
     if (!process.env.DISPLAY) {
       const x = await startXvfb(this.#paths.xvfb);
       this.#procs.push(x.proc);
@@ -117,7 +127,9 @@ export class WebKitLauncher extends WebdriverLauncher {
       const [w, h] = await inner();
       if (w === width && h === height) return true;
       const rect = await this.driver.getWindowRect();
-      await this.driver.setWindowRect(null, null, rect.width + width - w, rect.height + height - h);
+      // Window pixels per CSS pixel: the zoom (GDK_DPI_SCALE); the toolbar is outside the page.
+      const z = this.#zoom;
+      await this.driver.setWindowRect(null, null, Math.round(rect.width + (width - w) * z), Math.round(rect.height + (height - h) * z));
     }
     const [w, h] = await inner();
     return w === width && h === height;
