@@ -23,7 +23,7 @@ function launcher() {
       launchOptions: { executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: CHROME_ARGS },
     });
   }
-  const paths = findBrowser(ENGINE);
+  const paths = findBrowser(ENGINE, { quiet: true });
   if (!paths) throw new Error(`${ENGINE} is not available (see the line above).`);
   if (ENGINE === 'firefox') {
     // puppeteer-core drives Firefox over WebDriver BiDi (no geckodriver). System access lets the

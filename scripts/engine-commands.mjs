@@ -69,12 +69,18 @@ async function firefoxChrome(page, expression) {
 /**
  * Forced colours and reduced motion. Chromium: the DevTools protocol's media emulation. Firefox:
  * its own settings for them (document colours "never", the reduced-motion system setting), set
- * live, so the page really renders in forced colours. WebKitGTK: no way through WebDriver.
+ * live, so the page really renders in forced colours. WebKitGTK: reduced motion through GTK's
+ * settings; no forced colours.
  */
 async function emulate(session, change) {
   const s = stateOf(session.id);
   Object.assign(s.media, change);
-  if (session.browser.type !== 'puppeteer') return false;
+  if (session.browser.type !== 'puppeteer') {
+    // WebKitGTK has no forced-colours mode at all (a high-contrast GTK theme only sets
+    // prefers-contrast); reduced motion follows GTK's settings (scripts/webkit-launcher.mjs).
+    if (s.media.forcedColors === 'active') return false;
+    return 'reducedMotion' in change ? session.browser.setReducedMotion(s.media.reducedMotion === 'reduce') : true;
+  }
   const page = session.browser.getPage(session.id);
   if (session.browser.name === 'Firefox') {
     const pref = (name, on, value) => (on ? `Services.prefs.setIntPref('${name}', ${value});` : `Services.prefs.clearUserPref('${name}');`);
@@ -85,14 +91,14 @@ async function emulate(session, change) {
     );
     return true;
   }
-  const cdp = await page.target().createCDPSession();
-  await cdp.send('Emulation.setEmulatedMedia', {
+  // One DevTools session per page, kept open: emulation ends when its session is detached.
+  s.cdp ??= await page.target().createCDPSession();
+  await s.cdp.send('Emulation.setEmulatedMedia', {
     features: [
       { name: 'forced-colors', value: s.media.forcedColors ?? 'none' },
       { name: 'prefers-reduced-motion', value: s.media.reducedMotion ?? 'no-preference' },
     ],
   });
-  await cdp.detach();
   return true;
 }
 

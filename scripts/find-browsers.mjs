@@ -32,11 +32,11 @@ const first = (env, list) => (process.env[env] && existsSync(process.env[env]) ?
 function locate(engine) {
   if (engine === 'chromium') {
     const chrome = locateChrome();
-    return { found: chrome ? { chrome } : undefined, missing: ['Chromium'], packages: ['chromium'] };
+    return { found: chrome ? { chrome } : undefined, missing: ['Chromium'], packages: ['chromium'], optional: [] };
   }
   if (engine === 'firefox') {
     const firefox = first('FIREFOX_PATH', FIREFOX);
-    return { found: firefox ? { firefox } : undefined, missing: ['Firefox (FIREFOX_PATH)'], packages: ['firefox-esr'] };
+    return { found: firefox ? { firefox } : undefined, missing: ['Firefox (FIREFOX_PATH)'], packages: ['firefox-esr'], optional: [] };
   }
   const driver = first('WEBKIT_WEBDRIVER', ['/usr/bin/WebKitWebDriver']);
   const minibrowser = first('WEBKIT_MINIBROWSER', miniBrowserCandidates());
@@ -53,33 +53,53 @@ function locate(engine) {
     missing.push('Xvfb');
     packages.push('xvfb');
   }
+  // Optional: an XSETTINGS daemon lets the suite switch GTK's "reduce animations" (so WebKit's
+  // prefers-reduced-motion) on and off while it runs; without it that one test is skipped.
+  const xsettingsd = first('XSETTINGSD_PATH', ['/usr/bin/xsettingsd']);
   const ok = driver && minibrowser && (xvfb || process.env.DISPLAY);
-  return { found: ok ? { driver, minibrowser, xvfb } : undefined, missing, packages };
+  return {
+    found: ok ? { driver, minibrowser, xvfb, xsettingsd } : undefined,
+    missing,
+    packages,
+    optional: xsettingsd ? [] : ['xsettingsd'],
+  };
 }
 
 /**
  * Paths for `engine`, installing Debian packages as root when something is missing; `undefined`
  * (after one line on stderr naming what is missing) when that cannot be done.
  */
-export function findBrowser(engine) {
-  let { found, missing, packages } = locate(engine);
-  if (found) return found;
+export function findBrowser(engine, { quiet = false } = {}) {
+  let { found, missing, packages, optional } = locate(engine);
   const canInstall = process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (found && optional.length && canInstall) {
+    console.error(`${engine}: installing Debian's ${optional.join(' ')} with apt-get…`);
+    if (aptInstall(optional)) ({ found } = locate(engine));
+  }
+  if (found && optional.length && !quiet) {
+    console.error(`${engine}: no ${optional.join(', ')} (apt-get install ${optional.join(' ')}): the tests that need it are skipped.`);
+  }
+  if (found) return found;
   const what = missing.join(', ');
   if (!canInstall) {
     console.error(`${engine}: ${what} not found: install Debian's ${packages.join(' ')} (apt-get install ${packages.join(' ')}) or set the path variable named.`);
     return undefined;
   }
   console.error(`${engine}: ${what} not found; installing Debian's ${packages.join(' ')} with apt-get…`);
+  if (!aptInstall([...packages, ...optional])) return undefined;
+  ({ found } = locate(engine));
+  if (!found) console.error(`${engine}: still no ${what} after installing ${packages.join(' ')}.`);
+  return found;
+}
+
+function aptInstall(packages) {
   try {
     execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${packages.join(' ')}`, {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
+    return true;
   } catch {
-    console.error(`${engine}: apt-get install ${packages.join(' ')} failed.`);
-    return undefined;
+    console.error(`apt-get install ${packages.join(' ')} failed.`);
+    return false;
   }
-  ({ found } = locate(engine));
-  if (!found) console.error(`${engine}: still no ${what} after installing ${packages.join(' ')}.`);
-  return found;
 }

@@ -69,7 +69,12 @@ for (const engine of engines) {
 const bundle = 'dist/cdn/vsee-clinic-elements.js';
 if (!existsSync(bundle) || statSync(bundle).mtimeMs < Math.max(newest('src'), statSync('package-lock.json').mtimeMs)) {
   console.log('Building dist/ for the integration tests…');
-  execSync('npm run build --silent', { stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    execSync('npm run build --silent', { stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch {
+    console.error('npm run build failed (above): the integration tests need dist/.');
+    process.exit(1);
+  }
 }
 execSync('node scripts/build-integrations.mjs', { stdio: 'inherit' });
 

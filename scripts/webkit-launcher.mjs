@@ -3,6 +3,9 @@
 // DISPLAY is set), then the driver on a free port, and stops both, by pid, when the run ends.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 
 /** A free TCP port on the loopback interface. */
@@ -58,6 +61,8 @@ export class WebKitLauncher extends WebdriverLauncher {
   #procs = [];
   #ready;
   #zoom = 1;
+  /** xsettingsd's process and config file, when this launcher runs its own display. */
+  #xsettings;
 
   /** @param {{ driver: string, minibrowser: string, xvfb?: string, env?: Record<string, string> }} paths */
   constructor(paths) {
@@ -101,6 +106,7 @@ export class WebKitLauncher extends WebdriverLauncher {
       const x = await startXvfb(this.#paths.xvfb);
       this.#procs.push(x.proc);
       env.DISPLAY = x.display;
+      if (this.#paths.xsettingsd) this.#startXsettings(env);
     }
     const port = await freePort();
     // MiniBrowser inherits the driver's environment: its time zone and default locale come
@@ -135,9 +141,38 @@ export class WebKitLauncher extends WebdriverLauncher {
     return w === width && h === height;
   }
 
+  /** GTK's settings for our own display, served by xsettingsd, which re-reads them on SIGHUP. */
+  #startXsettings(env) {
+    const dir = mkdtempSync(join(tmpdir(), 'vsee-xsettings-'));
+    const file = join(dir, 'xsettingsd.conf');
+    writeFileSync(file, 'Gtk/EnableAnimations 1\n');
+    const proc = spawn(this.#paths.xsettingsd, ['-c', file], { env, stdio: 'ignore' });
+    this.#procs.push(proc);
+    this.#xsettings = { proc, file, dir };
+  }
+
+  /**
+   * prefers-reduced-motion, through GTK's "enable animations" setting that WebKitGTK follows;
+   * answers false when it cannot (no xsettingsd, or a display this launcher did not start).
+   */
+  async setReducedMotion(reduce) {
+    const xs = this.#xsettings;
+    if (!xs || xs.proc.exitCode !== null) return false;
+    writeFileSync(xs.file, `Gtk/EnableAnimations ${reduce ? 0 : 1}\n`);
+    xs.proc.kill('SIGHUP');
+    const query = "return matchMedia('(prefers-reduced-motion: reduce)').matches";
+    for (let i = 0; i < 40; i++) {
+      if ((await this.driver.execute(query)) === reduce) return true;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return false;
+  }
+
   #kill() {
     for (const p of this.#procs.reverse()) if (p.exitCode === null) p.kill('SIGTERM');
     this.#procs = [];
+    if (this.#xsettings) rmSync(this.#xsettings.dir, { recursive: true, force: true });
+    this.#xsettings = undefined;
   }
 
   async stop() {

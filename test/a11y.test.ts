@@ -191,13 +191,24 @@ describe('motion and forced colours', () => {
     let els = await skeletons();
     expect(running(els).length, 'animations run without the preference (the check can fail)').to.be.greaterThan(0);
     unmountAll();
-    // WebKit over WebDriver has no way to set the preference (see README, Browser support).
+    // Only where the engine can be told (WebKit needs xsettingsd; see README, Browser support).
     if (!(await emulateMedia({ reducedMotion: 'reduce' }))) this.skip();
     expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.be.true;
     els = await skeletons();
     await aTimeout(50);
     expect(running(els).map((a) => (a as CSSAnimation).animationName ?? a.id)).to.deep.equal([]);
     for (const el of els) for (const sk of $$(el, '.skeleton')) expect(getComputedStyle(sk).animationName).to.equal('none');
+  });
+
+  it('elements already on the page stop animating when the preference changes, and start again', async function () {
+    const els = await skeletons();
+    expect(running(els).length, 'animations run without the preference').to.be.greaterThan(0);
+    if (!(await emulateMedia({ reducedMotion: 'reduce' }))) this.skip();
+    await aTimeout(50);
+    expect(running(els).length, 'no animation once reduced motion is asked for').to.equal(0);
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    await aTimeout(50);
+    expect(running(els).length, 'animations again without the preference').to.be.greaterThan(0);
   });
 
   it('forced colours: every focusable control shows an outline (not only a box shadow, which forced colours drop)', async function () {
@@ -210,7 +221,7 @@ describe('motion and forced colours', () => {
     await waitUntil(() => $(els[0], '#reason') && $(els[1], '[part~="slot"]') && $(els[2], 'li.visit'), 'rendered', { timeout: 5000 });
     // Real forced colours (Chromium's media emulation, Firefox's own "override the page's
     // colours" setting; see scripts/engine-commands.mjs): the elements' own
-    // `@media (forced-colors: active)` rules apply. WebKit over WebDriver cannot turn them on.
+    // `@media (forced-colors: active)` rules apply. WebKit has no forced-colours mode.
     if (!(await emulateMedia({ forcedColors: 'active' }))) this.skip();
     expect(matchMedia('(forced-colors: active)').matches, 'forced colours are on').to.equal(true);
     // Tab through everything: each stop inside an element has a visible outline. A last button
