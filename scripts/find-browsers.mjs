@@ -94,7 +94,7 @@ export function findBrowser(engine, { quiet = false } = {}) {
 
 function aptInstall(packages) {
   try {
-    execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${packages.join(' ')}`, {
+    execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`, {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     return true;
