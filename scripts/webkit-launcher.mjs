@@ -64,7 +64,7 @@ export class WebKitLauncher extends WebdriverLauncher {
   /** xsettingsd's process and config file, when this launcher runs its own display. */
   #xsettings;
 
-  /** @param {{ driver: string, minibrowser: string, xvfb?: string, env?: Record<string, string> }} paths */
+  /** @param {{ driver: string, minibrowser: string, xvfb?: string, xsettingsd?: string, env?: Record<string, string> }} paths */
   constructor(paths) {
     super({
       hostname: '127.0.0.1',
