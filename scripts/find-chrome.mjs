@@ -31,13 +31,14 @@ export const CHROME_ARGS = [
   '--disable-renderer-backgrounding',
 ];
 
-function find() {
+/** The first Chrome/Chromium found, without installing or printing anything. */
+export function locateChrome() {
   if (process.env.CHROME_PATH && existsSync(process.env.CHROME_PATH)) return process.env.CHROME_PATH;
   return CANDIDATES.find((p) => existsSync(p));
 }
 
 export function findChrome({ install = true } = {}) {
-  let found = find();
+  let found = locateChrome();
   if (found) return found;
   const canInstall =
     install && process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
@@ -50,6 +51,6 @@ export function findChrome({ install = true } = {}) {
   execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  found = find();
+  found = locateChrome();
   return found;
 }

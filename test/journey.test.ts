@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from './helpers/commands.js';
 import { closeDemos, deepActive, describeFocus, hasVisibleFocus, openDemo, squash, type Demo } from './a11y-helpers.js';
 
 /**

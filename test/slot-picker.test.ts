@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from './helpers/commands.js';
 import '../src/slot-picker.js';
 import type { VseeSlotPicker } from '../src/slot-picker.js';
 import { VseeClient } from '../src/client.js';

@@ -119,8 +119,10 @@ describe('The token never leaks', function () {
   });
 
   it('slot picker: failed availability, a taken slot that echoes the token, then a booking', async () => {
-    const el = mount(t, 'vsee-slot-picker', { days: '2', duration: '3600' });
+    // The fault first: mounted before it, a fast engine (WebKit) fetched the times before the
+    // fault existed, and the three 500s then hit the refresh after the taken slot instead.
     await t.fault({ method: 'GET', path: '/availability', times: 3, ...echo(500) });
+    const el = mount(t, 'vsee-slot-picker', { days: '2', duration: '3600' });
     await wait(() => $(el, '[data-focus="retry"]') || $(el, 'button[part~="slot"]'), 'nothing shown', 8000);
     $<HTMLButtonElement>(el, '[data-focus="retry"]')?.click();
     await wait(() => $(el, 'button[part~="slot"]'), 'no slots');

@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from './helpers/commands.js';
 import '../src/elements/visit-list/vsee-visit-list.js';
 import type { VseeVisitList } from '../src/elements/visit-list/vsee-visit-list.js';
 import { mockTenant, requests, type MockTenant } from './helpers/mock.js';

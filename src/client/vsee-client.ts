@@ -387,7 +387,9 @@ export class VseeClient extends EventTarget {
       } catch (e) {
         if (timedOut) throw new VseeApiError('timeout', 0, defaultMessage('timeout'));
         if (signal?.aborted) throw abortReason(signal);
-        if (ok && e instanceof SyntaxError) throw new VseeApiError('bad_response', res.status, defaultMessage('bad_response'));
+        // Body that is not JSON: a SyntaxError in Chromium and Firefox, a DOMException named
+        // SyntaxError in WebKit (Safari). Anything else is the connection failing mid-body.
+        if (ok && (e as { name?: unknown } | null)?.name === 'SyntaxError') throw new VseeApiError('bad_response', res.status, defaultMessage('bad_response'));
         throw new VseeApiError('network', 0, defaultMessage('network'));
       }
       if (ok) return dataOf(res.status, json);

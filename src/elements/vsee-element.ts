@@ -10,6 +10,7 @@ import type { VseeEventDetail, VseeEventName } from '../events.js';
 import { commonMessages, type CommonKey } from '../i18n/common.js';
 import { ensureLocale, format, matchLocale, type Locale, type MessageTable, type Params } from '../i18n/i18n.js';
 import { browserTimeZone, formatDate, formatDateTime, formatTime, isValidTimeZone, timeZoneLabel } from '../internal/format.js';
+import { ReducedMotionController } from '../internal/reduced-motion.js';
 
 /** Clients built from identical attributes are shared, so identical GETs of several elements share requests. */
 const sharedClients = new Map<string, VseeClient>();
@@ -58,6 +59,12 @@ export abstract class VseeElement extends LitElement {
   protected static messages?: MessageTable<string>;
 
   #ownClient?: { key: string; client: VseeClient };
+
+  constructor() {
+    super();
+    // Animations off under prefers-reduced-motion, also after a change in WebKit (see the controller).
+    new ReducedMotionController(this);
+  }
   #ownClientProvider?: () => Promise<string>;
   #loggedConfig = '';
 

@@ -96,6 +96,12 @@ export const intakeFormStyles = css`
     margin: 0;
     accent-color: var(--_primary);
   }
+  /* WebKit (Safari) does not match :focus-visible on a radio reached with the arrow keys: a
+     focused radio shows the ring however it got focus. */
+  .choice input[type='radio']:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
   .error {
     margin: 0;
     color: var(--_danger);
