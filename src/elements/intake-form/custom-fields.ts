@@ -63,18 +63,6 @@ export function writeCustomValue(group: FieldControl[], value: unknown): void {
   }
 }
 
-/** Writes every value whose name has controls; returns the names that had none (yet). */
-export function writeCustomValues(controls: FieldControl[], values: Record<string, unknown>): string[] {
-  const groups = byName(controls);
-  const missing: string[] = [];
-  for (const [name, value] of Object.entries(values)) {
-    const group = groups.get(name);
-    if (group) writeCustomValue(group, value);
-    else missing.push(name);
-  }
-  return missing;
-}
-
 /** The words a patient sees for a control: its label, else aria-label, else its name. */
 export function controlLabel(c: FieldControl): string {
   if (c instanceof HTMLInputElement && (c.type === 'radio' || c.type === 'checkbox')) {

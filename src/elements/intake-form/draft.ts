@@ -62,7 +62,6 @@ export function clearDraft(key: string): void {
 export interface WaitingRecord {
   visitId: string;
   since: number;
-  roomName?: string;
 }
 
 export function loadWaiting(key: string): WaitingRecord | undefined {
@@ -70,7 +69,7 @@ export function loadWaiting(key: string): WaitingRecord | undefined {
     const raw = storage()?.getItem(`${key}:waiting`);
     const w = raw ? (JSON.parse(raw) as Partial<WaitingRecord>) : undefined;
     if (!w || typeof w.visitId !== 'string' || typeof w.since !== 'number') return undefined;
-    return { visitId: w.visitId, since: w.since, ...(typeof w.roomName === 'string' ? { roomName: w.roomName } : {}) };
+    return { visitId: w.visitId, since: w.since };
   } catch {
     return undefined;
   }

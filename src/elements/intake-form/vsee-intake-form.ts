@@ -3,7 +3,12 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { VseeElement, defineOnce, missingId, numberAttr } from '../vsee-element.js';
+import { VseeElement, defineOnce, numberAttr } from '../vsee-element.js';
+import { LocalizeController } from '../controllers/localize.js';
+import { FocusController } from '../controllers/focus.js';
+import { AnnouncerController } from '../controllers/announcer.js';
+import { describeError, errorPanel } from '../controllers/error-panel.js';
+import { PostOnce, missingId } from '../controllers/post-once.js';
 import { VseeApiError, isAbortError } from '../../client/errors.js';
 import type { Consultation, Intake, IntakeFields, Room, Visit, VseeRecord } from '../../client/types.js';
 import type { VseeClient } from '../../client/vsee-client.js';
@@ -108,7 +113,11 @@ let nextKey = 1;
  */
 export class VseeIntakeForm extends VseeElement {
   static override styles = [sharedStyles, intakeFormStyles];
-  protected static override messages = intakeFormMessages;
+  readonly #l10n = new LocalizeController(this, intakeFormMessages);
+  readonly #focus = new FocusController(this);
+  readonly #announcer = new AnnouncerController(this);
+  /** A walk-in or e-consult without an answer may exist: look for it before posting again. */
+  readonly #visitOnce = new PostOnce<Visit>();
 
   /** Edit this intake: it is loaded (`GET /intakes/:id`) and saved with `POST /intakes/:id`. */
   @property({ attribute: 'intake-id' }) intakeId?: string;
@@ -142,23 +151,20 @@ export class VseeIntakeForm extends VseeElement {
   @state() private _showSummary = false;
   @state() private _summaryKey = 0;
   @state() private _busy: Busy = null;
-  @state() private _submitError?: { step: 'save' | 'visit' | 'uploads'; text: string };
+  @state() private _submitError?: { step: 'save' | 'visit' | 'uploads'; error?: unknown };
   @state() private _phase: Phase = 'form';
-  @state() private _announce = '';
   @state() private _customVersion = 0;
   @state() private _waitVisit?: Visit;
   @state() private _pollTrouble = false;
   @state() private _confirmLeave = false;
   @state() private _closing = false;
-  @state() private _closeError?: string;
+  @state() private _closeError?: unknown;
 
   #submitting = false;
   #savedIntake?: Intake;
   #savedSnapshot?: string;
   #savedWasUpdate = false;
   #visit?: Visit;
-  /** The last visit request failed without an answer: it may have been created anyway. */
-  #visitUnsure = false;
   /** The room answered (or failed) once: a retry keeps the form on screen. */
   #roomSettled = false;
   #pendingCustom: Record<string, unknown> = {};
@@ -171,7 +177,6 @@ export class VseeIntakeForm extends VseeElement {
   #pollDelay = 0;
   #pollFailures = 0;
   #pollAbort?: AbortController;
-  #focusAfterUpdate?: string;
 
   #roomTask = new Task(this, {
     task: async ([api, code], { signal }) => {
@@ -210,14 +215,14 @@ export class VseeIntakeForm extends VseeElement {
   protected override validateConfig(): string[] {
     const errors = super.validateConfig();
     if (this.visitType && !(['walkin', 'schedule'] as string[]).includes(this.visitType)) {
-      errors.push(this.msg('configBadVisitType', { value: this.visitType }));
+      errors.push(this.#l10n.msg('configBadVisitType', { value: this.visitType }));
     }
     if (this.then && !(['none', 'walkin', 'econsult'] as string[]).includes(this.then)) {
-      errors.push(this.msg('configBadThen', { value: this.then }));
+      errors.push(this.#l10n.msg('configBadThen', { value: this.then }));
     }
-    this.checkNumber(errors, 'max-wait', this.maxWait, (n) => n > 0, this.msg('ruleSeconds'));
-    this.checkNumber(errors, 'poll-interval', this.pollInterval, (n) => n > 0, this.msg('ruleSeconds'));
-    this.checkNumber(errors, 'max-file-size', this.maxFileSize, (n) => Number.isInteger(n) && n > 0, this.msg('ruleBytes'));
+    this.checkNumber(errors, 'max-wait', this.maxWait, (n) => n > 0, this.#l10n.msg('ruleSeconds'));
+    this.checkNumber(errors, 'poll-interval', this.pollInterval, (n) => n > 0, this.#l10n.msg('ruleSeconds'));
+    this.checkNumber(errors, 'max-file-size', this.maxFileSize, (n) => Number.isInteger(n) && n > 0, this.#l10n.msg('ruleBytes'));
     return errors;
   }
 
@@ -401,13 +406,7 @@ export class VseeIntakeForm extends VseeElement {
     const phone = this.renderRoot.querySelector<HTMLInputElement>('#phone');
     if (phone) {
       const key = validatePhone(this._phone);
-      phone.setCustomValidity(key ? this.msg(key) : '');
-    }
-    if (this.#focusAfterUpdate) {
-      const el = this.renderRoot.querySelector<HTMLElement>(this.#focusAfterUpdate);
-      this.#focusAfterUpdate = undefined;
-      // Not inside updated(): moving focus fires blur handlers that change state.
-      if (el) queueMicrotask(() => el.focus());
+      phone.setCustomValidity(key ? this.#l10n.msg(key) : '');
     }
   }
 
@@ -473,7 +472,7 @@ export class VseeIntakeForm extends VseeElement {
     const max = REASON_MAX_LENGTH;
     for (const mark of [100, 20, 0]) {
       if (max - before > mark && max - after <= mark) {
-        this._announce = this.msg('reasonRemaining', { n: max - after });
+        this.#announcer.announce(this.#l10n.msg('reasonRemaining', { n: max - after }));
         return;
       }
     }
@@ -491,7 +490,7 @@ export class VseeIntakeForm extends VseeElement {
       : field === 'phone' ? validatePhone(this._phone)
       : field === 'state' ? validateState(this._state)
       : null;
-    return key ? this.msg(key, { max: REASON_MAX_LENGTH }) : undefined;
+    return key ? this.#l10n.msg(key, { max: REASON_MAX_LENGTH }) : undefined;
   }
 
   #invalidCustom(): FieldControl[] {
@@ -525,16 +524,16 @@ export class VseeIntakeForm extends VseeElement {
     if (v.customError) return c.validationMessage;
     if (v.valueMissing) {
       const type = c instanceof HTMLInputElement ? c.type : '';
-      if (type === 'checkbox') return this.msg('customMissingCheck');
-      return type === 'radio' || c instanceof HTMLSelectElement ? this.msg('customMissingChoice') : this.msg('customMissing');
+      if (type === 'checkbox') return this.#l10n.msg('customMissingCheck');
+      return type === 'radio' || c instanceof HTMLSelectElement ? this.#l10n.msg('customMissingChoice') : this.#l10n.msg('customMissing');
     }
-    if (v.typeMismatch) return attr('type') === 'email' ? this.msg('customBadEmail') : this.msg('customBadType');
-    if (v.patternMismatch) return c.title ? this.msg('customPatternHint', { hint: c.title }) : this.msg('customPattern');
-    if (v.tooShort) return this.msg('customTooShort', { n: attr('minlength') });
-    if (v.tooLong) return this.msg('customTooLong', { n: attr('maxlength') });
-    if (v.rangeUnderflow) return this.msg('customUnder', { min: attr('min') });
-    if (v.rangeOverflow) return this.msg('customOver', { max: attr('max') });
-    return this.msg('customBadType');
+    if (v.typeMismatch) return attr('type') === 'email' ? this.#l10n.msg('customBadEmail') : this.#l10n.msg('customBadType');
+    if (v.patternMismatch) return c.title ? this.#l10n.msg('customPatternHint', { hint: c.title }) : this.#l10n.msg('customPattern');
+    if (v.tooShort) return this.#l10n.msg('customTooShort', { n: attr('minlength') });
+    if (v.tooLong) return this.#l10n.msg('customTooLong', { n: attr('maxlength') });
+    if (v.rangeUnderflow) return this.#l10n.msg('customUnder', { min: attr('min') });
+    if (v.rangeOverflow) return this.#l10n.msg('customOver', { max: attr('max') });
+    return this.#l10n.msg('customBadType');
   }
 
   #collectProblems(): Problem[] {
@@ -547,7 +546,7 @@ export class VseeIntakeForm extends VseeElement {
     ];
     for (const [field, label, sel] of builtins) {
       const message = this.#fieldError(field);
-      if (message) problems.push({ field: this.msg(label), message, focus: focus(sel) });
+      if (message) problems.push({ field: this.#l10n.msg(label), message, focus: focus(sel) });
     }
     for (const c of this.#invalidCustom()) {
       problems.push({ field: controlLabel(c), message: this.#controlError(c), focus: () => c.focus() });
@@ -575,7 +574,7 @@ export class VseeIntakeForm extends VseeElement {
     this._showSummary = false;
     this.#submitting = true;
     this._submitError = undefined;
-    this._announce = this.msg('announceSaving');
+    this.#announcer.announce(this.#l10n.msg('announceSaving'));
     try {
       await this.#submitTask.run([]);
     } finally {
@@ -584,19 +583,19 @@ export class VseeIntakeForm extends VseeElement {
     }
     const err = this.#submitTask.error;
     if (this.#submitTask.status === TaskStatus.ERROR && err) this.#showSubmitError(err);
-    else if (this.#submitTask.status === TaskStatus.COMPLETE) this._announce = '';
+    else if (this.#submitTask.status === TaskStatus.COMPLETE) this.#announcer.clear();
   }
 
   #showSubmitError(err: unknown) {
-    this._announce = '';
+    this.#announcer.clear();
     if (err instanceof UploadsIncomplete) {
-      this._submitError = { step: 'uploads', text: this.msg('errUploadsFailed') };
+      this._submitError = { step: 'uploads' };
       return;
     }
     const step = err instanceof StepError ? err.step : 'save';
     const cause = err instanceof StepError ? err.cause : err;
     if (isAbortError(cause)) return;
-    this._submitError = { step, text: this.errorText(cause) };
+    this._submitError = { step, error: cause };
   }
 
   async #performSubmit(signal: AbortSignal): Promise<void> {
@@ -637,15 +636,18 @@ export class VseeIntakeForm extends VseeElement {
       this._busy = 'visit';
       const params = { intake_id: intake.id, room_code: this.roomCode! };
       const operation = kind === 'walkin' ? 'addWalkin' : 'addEconsult';
-      let visit: Visit | undefined;
+      let visit: Visit;
       try {
-        // After a time-out or a lost answer the visit may exist already: look before sending again.
-        if (this.#visitUnsure) visit = await this.#findVisit(api, kind, intake.id, signal);
-        visit ??= kind === 'walkin' ? await api.addWalkin(params, { signal }) : await api.addEconsult(params, { signal });
-        if (typeof visit?.id !== 'string' || !visit.id) throw missingId('visit');
-        this.#visitUnsure = false;
+        visit = await this.#visitOnce.run(
+          `${kind}:${intake.id}`,
+          () => this.#findVisit(api, kind, intake.id, signal),
+          async () => {
+            const created = kind === 'walkin' ? await api.addWalkin(params, { signal }) : await api.addEconsult(params, { signal });
+            if (typeof created?.id !== 'string' || !created.id) throw missingId('visit');
+            return created;
+          },
+        );
       } catch (e) {
-        if (e instanceof VseeApiError && ['timeout', 'network', 'bad_response'].includes(e.code)) this.#visitUnsure = true;
         this.reportError(e, operation);
         throw new StepError('visit', e);
       }
@@ -659,7 +661,7 @@ export class VseeIntakeForm extends VseeElement {
       this.#startWaiting(this.#visit);
     } else {
       this._phase = kind === 'econsult' ? 'econsult' : 'saved';
-      this.#focusAfterUpdate = '.done';
+      this.#focus.request('.done');
     }
   }
 
@@ -682,7 +684,7 @@ export class VseeIntakeForm extends VseeElement {
   #editAgain() {
     this._phase = 'form';
     this._submitted = false;
-    this.#focusAfterUpdate = '#reason';
+    this.#focus.request('#reason');
   }
 
   /** After a closed or finished visit: a fresh, empty form for a new intake. */
@@ -711,7 +713,7 @@ export class VseeIntakeForm extends VseeElement {
       c.removeAttribute('aria-invalid');
     }
     this._phase = 'form';
-    this.#focusAfterUpdate = '#reason';
+    this.#focus.request('#reason');
   }
 
   // ---- attachments -------------------------------------------------------------------------
@@ -725,7 +727,7 @@ export class VseeIntakeForm extends VseeElement {
   }
 
   #typesText(): string {
-    return this.accept?.trim() ? this.accept.trim().split(',').map((t) => t.trim()).join(', ') : this.msg('attachmentsDefaultTypes');
+    return this.accept?.trim() ? this.accept.trim().split(',').map((t) => t.trim()).join(', ') : this.#l10n.msg('attachmentsDefaultTypes');
   }
 
   #onFiles(e: Event) {
@@ -741,11 +743,11 @@ export class VseeIntakeForm extends VseeElement {
     const locale = this.resolvedLocale;
     for (const file of files) {
       if (!fileAccepted(file, this.#accept)) {
-        errors.push(this.msg('errFileType', { name: file.name, types: this.#typesText() }));
+        errors.push(this.#l10n.msg('errFileType', { name: file.name, types: this.#typesText() }));
       } else if (file.size > this.#maxSize) {
-        errors.push(this.msg('errFileSize', { name: file.name, size: formatBytes(file.size, locale), max: formatBytes(this.#maxSize, locale) }));
+        errors.push(this.#l10n.msg('errFileSize', { name: file.name, size: formatBytes(file.size, locale), max: formatBytes(this.#maxSize, locale) }));
       } else if (file.size === 0) {
-        errors.push(this.msg('errFileEmpty', { name: file.name }));
+        errors.push(this.#l10n.msg('errFileEmpty', { name: file.name }));
       } else {
         const att: Attachment = { key: nextKey++, name: file.name, size: file.size, file, status: 'uploading', loaded: 0, total: file.size };
         this._attachments = [...this._attachments, att];
@@ -784,7 +786,7 @@ export class VseeIntakeForm extends VseeElement {
         (e: unknown) => {
           if (controller.signal.aborted) return;
           att.status = 'error';
-          att.error = this.errorText(e);
+          att.error = describeError(this.#l10n, e);
           this.reportError(e, 'uploadFile');
         },
       )
@@ -797,7 +799,7 @@ export class VseeIntakeForm extends VseeElement {
     this._attachments = this._attachments.filter((a) => a !== att);
     if (this._submitError?.step === 'uploads' && !this._attachments.some((a) => a.status === 'error')) this._submitError = undefined;
     this.#saveDraft();
-    this.#focusAfterUpdate = '#files';
+    this.#focus.request('#files');
   }
 
   #retryFile(att: Attachment) {
@@ -817,7 +819,7 @@ export class VseeIntakeForm extends VseeElement {
     this.#waitStart = Date.now();
     this._phase = 'waiting';
     saveWaiting(this.#draftKey, { visitId: visit.id, since: this.#waitStart });
-    this.#focusAfterUpdate = '.waiting .title';
+    this.#focus.request('.waiting .title');
     this.#resumeWaiting();
   }
 
@@ -843,7 +845,7 @@ export class VseeIntakeForm extends VseeElement {
     this.#stopWaiting();
     clearWaiting(this.#draftKey);
     this._phase = phase;
-    this.#focusAfterUpdate = '.done';
+    this.#focus.request('.done');
   }
 
   #stopWaiting() {
@@ -922,7 +924,7 @@ export class VseeIntakeForm extends VseeElement {
       this.emit('vsee-visit-closed', { id, reason });
     } catch (e) {
       this.reportError(e, 'closeVisit');
-      this._closeError = this.errorText(e);
+      this._closeError = e;
       // Still waiting as far as the clinic knows: keep watching.
       if (reason === 'max_waiting_time_reached') this._confirmLeave = false;
       this.#watch();
@@ -940,7 +942,7 @@ export class VseeIntakeForm extends VseeElement {
   }
 
   #minutesText(minutes: number): string {
-    if (minutes < 1) return this.msg('waitedUnderMinute');
+    if (minutes < 1) return this.#l10n.msg('waitedUnderMinute');
     return new Intl.NumberFormat(this.resolvedLocale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
   }
 
@@ -957,7 +959,7 @@ export class VseeIntakeForm extends VseeElement {
   }
 
   #consultationText(c: Consultation): string {
-    const description = typeof c.description === 'string' && c.description ? c.description : this.common('unknown');
+    const description = typeof c.description === 'string' && c.description ? c.description : this.#l10n.msg('unknown');
     const amount = typeof c.amount === 'number' ? c.amount : typeof c.amount === 'string' ? Number(c.amount) : NaN;
     if (!Number.isFinite(amount) || amount <= 0) return description;
     const currency = typeof this.#room()?.payment?.currency === 'string' ? this.#room()!.payment!.currency! : 'USD';
@@ -967,12 +969,12 @@ export class VseeIntakeForm extends VseeElement {
     } catch {
       price = String(amount);
     }
-    return this.msg('consultationWithPrice', { description, price });
+    return this.#l10n.msg('consultationWithPrice', { description, price });
   }
 
   #roomName(): string {
     const name = this.#room()?.name ?? (this._waitVisit?.room as VseeRecord | undefined)?.name;
-    return typeof name === 'string' && name ? name : (this.roomCode ?? this.common('unknown'));
+    return typeof name === 'string' && name ? name : (this.roomCode ?? this.#l10n.msg('unknown'));
   }
 
   // ---- render ------------------------------------------------------------------------------
@@ -980,23 +982,20 @@ export class VseeIntakeForm extends VseeElement {
   protected override renderContent(): TemplateResult | typeof nothing {
     const room = this.#roomTask;
     if (!this.#roomSettled && (room.status === TaskStatus.PENDING || (room.status === TaskStatus.INITIAL && this.roomCode))) {
-      return this.#renderLoading(this.msg('loadingForm'));
+      return this.#renderLoading(this.#l10n.msg('loadingForm'));
     }
     if (room.status === TaskStatus.ERROR) {
       const err = room.error;
       if (err instanceof VseeApiError && err.status === 404) {
-        return html`<div class="message error" part="message" role="alert">
-          <p>${this.msg('roomNotFound')}</p>
-          <p><button type="button" @click=${() => void room.run()}>${this.common('tryAgain')}</button></p>
-        </div>`;
+        return errorPanel(this.#l10n, { what: this.#l10n.msg('roomNotFound'), retry: () => void room.run() });
       }
       // Any other room failure must not keep a patient from sending an intake (see #renderRoomError).
     }
     const settings = this.#room()?.operation_settings;
     if (settings && settings.is_closed === true && this._phase === 'form') {
-      const text = typeof settings.close_msg === 'string' && settings.close_msg.trim() ? settings.close_msg : this.msg('roomClosedDefault');
+      const text = typeof settings.close_msg === 'string' && settings.close_msg.trim() ? settings.close_msg : this.#l10n.msg('roomClosedDefault');
       return html`<div class="message" part="message" role="status">
-        <strong class="title">${this.msg('roomClosedTitle')}</strong>
+        <strong class="title">${this.#l10n.msg('roomClosedTitle')}</strong>
         <p>${text}</p>
       </div>`;
     }
@@ -1010,13 +1009,9 @@ export class VseeIntakeForm extends VseeElement {
     }
     if (this.intakeId) {
       const t = this.#intakeTask;
-      if (t.status === TaskStatus.PENDING || t.status === TaskStatus.INITIAL) return this.#renderLoading(this.msg('loadingIntake'));
+      if (t.status === TaskStatus.PENDING || t.status === TaskStatus.INITIAL) return this.#renderLoading(this.#l10n.msg('loadingIntake'));
       if (t.status === TaskStatus.ERROR) {
-        return html`<div class="message error" part="message" role="alert">
-          <strong>${this.msg('intakeLoadFailed')}</strong>
-          <p>${this.errorText(t.error)}</p>
-          <p><button type="button" @click=${() => void this.#intakeTask.run()}>${this.common('tryAgain')}</button></p>
-        </div>`;
+        return errorPanel(this.#l10n, { what: this.#l10n.msg('intakeLoadFailed'), error: t.error, retry: () => void t.run() });
       }
     }
     return this.#renderForm();
@@ -1048,8 +1043,8 @@ export class VseeIntakeForm extends VseeElement {
       ${this._showSummary ? keyed(this._summaryKey, this.#renderSummary()) : nothing}
 
       <div class="field" part="field">
-        <label for="reason" part="label">${this.msg('reasonLabel')} <span class="req">${this.msg('required')}</span></label>
-        <p id="reason-hint" class="hint" part="hint">${this.msg('reasonHint')}</p>
+        <label for="reason" part="label">${this.#l10n.msg('reasonLabel')} <span class="req">${this.#l10n.msg('required')}</span></label>
+        <p id="reason-hint" class="hint" part="hint">${this.#l10n.msg('reasonHint')}</p>
         <textarea
           id="reason"
           name="reason_for_visit"
@@ -1064,14 +1059,14 @@ export class VseeIntakeForm extends VseeElement {
           @blur=${() => this.#blur('reason')}
         ></textarea>
         <p id="reason-counter" class="counter ${near ? 'near' : ''}">
-          ${this.msg('reasonCounter', { count: this._reason.length, max: REASON_MAX_LENGTH })}
+          ${this.#l10n.msg('reasonCounter', { count: this._reason.length, max: REASON_MAX_LENGTH })}
         </p>
         ${reasonError ? html`<p id="reason-error" class="error" part="error">${reasonError}</p>` : nothing}
       </div>
 
       ${this.#askType
         ? html`<fieldset class="field" part="field">
-            <legend part="label">${this.msg('visitTypeLabel')} <span class="opt">${this.msg('optional')}</span></legend>
+            <legend part="label">${this.#l10n.msg('visitTypeLabel')} <span class="opt">${this.#l10n.msg('optional')}</span></legend>
             <div class="choices">
               ${(['walkin', 'schedule'] as const).map(
                 (t) => html`<label class="choice">
@@ -1084,7 +1079,7 @@ export class VseeIntakeForm extends VseeElement {
                     @change=${() => this.#input('visitType', t)}
                     @blur=${() => this.#blur('visitType')}
                   />
-                  ${this.msg(t === 'walkin' ? 'visitTypeWalkin' : 'visitTypeSchedule')}
+                  ${this.#l10n.msg(t === 'walkin' ? 'visitTypeWalkin' : 'visitTypeSchedule')}
                 </label>`,
               )}
             </div>
@@ -1093,7 +1088,7 @@ export class VseeIntakeForm extends VseeElement {
 
       ${consultations.length
         ? html`<div class="field" part="field">
-            <label for="consultation" part="label">${this.msg('consultationLabel')} <span class="opt">${this.msg('optional')}</span></label>
+            <label for="consultation" part="label">${this.#l10n.msg('consultationLabel')} <span class="opt">${this.#l10n.msg('optional')}</span></label>
             <select
               id="consultation"
               name="consultation"
@@ -1101,7 +1096,7 @@ export class VseeIntakeForm extends VseeElement {
               .value=${live(this._consultation)}
               @change=${(e: Event) => this.#input('consultation', (e.target as HTMLSelectElement).value)}
             >
-              <option value="" ?selected=${!this._consultation}>${this.msg('consultationNone')}</option>
+              <option value="" ?selected=${!this._consultation}>${this.#l10n.msg('consultationNone')}</option>
               ${consultations.map(
                 (c) => html`<option value=${c.id} ?selected=${this._consultation === c.id}>${this.#consultationText(c)}</option>`,
               )}
@@ -1110,8 +1105,8 @@ export class VseeIntakeForm extends VseeElement {
         : nothing}
 
       <div class="field" part="field">
-        <label for="state" part="label">${this.msg('stateLabel')} <span class="opt">${this.msg('optional')}</span></label>
-        <p id="state-hint" class="hint" part="hint">${this.msg('stateHint')}</p>
+        <label for="state" part="label">${this.#l10n.msg('stateLabel')} <span class="opt">${this.#l10n.msg('optional')}</span></label>
+        <p id="state-hint" class="hint" part="hint">${this.#l10n.msg('stateHint')}</p>
         <select
           id="state"
           name="location"
@@ -1123,7 +1118,7 @@ export class VseeIntakeForm extends VseeElement {
           @change=${(e: Event) => this.#input('state', (e.target as HTMLSelectElement).value)}
           @blur=${() => this.#blur('state')}
         >
-          <option value="" ?selected=${!this._state}>${this.msg('stateChoose')}</option>
+          <option value="" ?selected=${!this._state}>${this.#l10n.msg('stateChoose')}</option>
           ${US_STATES.map(
             (s) => html`<option value=${s.code} ?selected=${this._state === s.code}>${(locale === 'es' && s.es) || s.en}</option>`,
           )}
@@ -1132,8 +1127,8 @@ export class VseeIntakeForm extends VseeElement {
       </div>
 
       <div class="field" part="field">
-        <label for="phone" part="label">${this.msg('phoneLabel')} <span class="opt">${this.msg('optional')}</span></label>
-        <p id="phone-hint" class="hint" part="hint">${this.msg('phoneHint')}</p>
+        <label for="phone" part="label">${this.#l10n.msg('phoneLabel')} <span class="opt">${this.#l10n.msg('optional')}</span></label>
+        <p id="phone-hint" class="hint" part="hint">${this.#l10n.msg('phoneHint')}</p>
         <input
           id="phone"
           name="phone"
@@ -1166,7 +1161,7 @@ export class VseeIntakeForm extends VseeElement {
           ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.#submitLabel()}
         </button>
       </div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this._announce}</div>
+      ${this.#announcer.region()}
     </form>`;
   }
 
@@ -1174,16 +1169,13 @@ export class VseeIntakeForm extends VseeElement {
   #renderRoomError() {
     const room = this.#roomTask;
     if (room.status !== TaskStatus.ERROR) return nothing;
-    return html`<div class="message error" part="message" role="alert">
-      <p>${this.msg('roomLoadFailed')} ${this.errorText(room.error)}</p>
-      <p><button type="button" @click=${() => void room.run()}>${this.common('tryAgain')}</button></p>
-    </div>`;
+    return errorPanel(this.#l10n, { what: this.#l10n.msg('roomLoadFailed'), error: room.error, retry: () => void room.run() });
   }
 
   #submitLabel(): string {
-    if (this._busy === 'uploads') return this.msg('submitUploading');
-    if (this._busy) return this.msg('submitSaving');
-    return this.msg('submit');
+    if (this._busy === 'uploads') return this.#l10n.msg('submitUploading');
+    if (this._busy) return this.#l10n.msg('submitSaving');
+    return this.#l10n.msg('submit');
   }
 
   /** The problems as they are now: a fixed one leaves the list while the patient works. */
@@ -1193,10 +1185,10 @@ export class VseeIntakeForm extends VseeElement {
     const n = problems.length;
     if (!n) return nothing;
     return html`<div class="summary" part="summary" role="alert">
-      <p>${n === 1 ? this.msg('summaryOne') : this.msg('summaryMany', { count: n })}</p>
+      <p>${n === 1 ? this.#l10n.msg('summaryOne') : this.#l10n.msg('summaryMany', { count: n })}</p>
       <ul>
         ${problems.map(
-          (p) => html`<li><button type="button" class="link" @click=${p.focus}>${this.msg('summaryItem', { field: p.field, error: p.message })}</button></li>`,
+          (p) => html`<li><button type="button" class="link" @click=${p.focus}>${this.#l10n.msg('summaryItem', { field: p.field, error: p.message })}</button></li>`,
         )}
       </ul>
     </div>`;
@@ -1207,15 +1199,15 @@ export class VseeIntakeForm extends VseeElement {
     const shown = this.#invalidCustom().filter((c) => this.#showError(`custom:${c.name}`));
     if (!shown.length) return nothing;
     return html`<ul class="error-list" aria-live="polite">
-      ${shown.map((c) => html`<li class="error" part="error">${this.msg('summaryItem', { field: controlLabel(c), error: this.#controlError(c) })}</li>`)}
+      ${shown.map((c) => html`<li class="error" part="error">${this.#l10n.msg('summaryItem', { field: controlLabel(c), error: this.#controlError(c) })}</li>`)}
     </ul>`;
   }
 
   #renderAttachments() {
     const locale = this.resolvedLocale;
-    const hint = this.msg('attachmentsHint', { types: this.#typesText(), size: formatBytes(this.#maxSize, locale) });
+    const hint = this.#l10n.msg('attachmentsHint', { types: this.#typesText(), size: formatBytes(this.#maxSize, locale) });
     return html`<div class="field" part="field">
-      <label for="files" part="label">${this.msg('attachmentsLabel')} <span class="opt">${this.msg('optional')}</span></label>
+      <label for="files" part="label">${this.#l10n.msg('attachmentsLabel')} <span class="opt">${this.#l10n.msg('optional')}</span></label>
       <p id="files-hint" class="hint" part="hint">${hint}</p>
       <input
         id="files"
@@ -1230,7 +1222,7 @@ export class VseeIntakeForm extends VseeElement {
         ${this._fileErrors.map((e) => html`<p class="error" part="error">${e}</p>`)}
       </div>
       ${this._attachments.length
-        ? html`<ul class="files" part="attachments" aria-label=${this.msg('attachmentsList')}>
+        ? html`<ul class="files" part="attachments" aria-label=${this.#l10n.msg('attachmentsList')}>
             ${this._attachments.map((a) => this.#renderAttachment(a))}
           </ul>`
         : nothing}
@@ -1248,39 +1240,32 @@ export class VseeIntakeForm extends VseeElement {
               id=${progressId}
               max="100"
               value=${percent}
-              aria-label=${this.msg('uploadProgress', { name: a.name })}
+              aria-label=${this.#l10n.msg('uploadProgress', { name: a.name })}
             ></progress>
-            <span class="status">${this.msg('uploadPercent', { percent })}</span>`
+            <span class="status">${this.#l10n.msg('uploadPercent', { percent })}</span>`
         : a.status === 'done'
-          ? html`<span class="status">${this.msg('uploadDone')}</span>`
-          : html`<span class="status failed" role="alert">${this.msg('uploadFailed', { error: a.error ?? this.common('errUnknown') })}</span>`}
+          ? html`<span class="status">${this.#l10n.msg('uploadDone')}</span>`
+          : html`<span class="status failed" role="alert">${this.#l10n.msg('uploadFailed', { error: a.error ?? this.#l10n.msg('errUnknown') })}</span>`}
       <span class="actions">
         ${a.status === 'error' && a.file
-          ? html`<button type="button" @click=${() => this.#retryFile(a)} aria-label=${this.msg('retryFile', { name: a.name })}>
-              ${this.msg('retry')}
+          ? html`<button type="button" @click=${() => this.#retryFile(a)} aria-label=${this.#l10n.msg('retryFile', { name: a.name })}>
+              ${this.#l10n.msg('retry')}
             </button>`
           : nothing}
-        <button type="button" class="danger" @click=${() => this.#removeFile(a)} aria-label=${this.msg('removeFile', { name: a.name })}>
-          ${this.msg('remove')}
+        <button type="button" class="danger" @click=${() => this.#removeFile(a)} aria-label=${this.#l10n.msg('removeFile', { name: a.name })}>
+          ${this.#l10n.msg('remove')}
         </button>
       </span>
     </li>`;
   }
 
   #renderSubmitError() {
-    const e = this._submitError!;
-    const title =
-      e.step === 'uploads' ? undefined
-      : e.step === 'visit' ? this.msg(this.then === 'econsult' ? 'errVisitEconsultTitle' : 'errVisitWalkinTitle')
-      : this.msg('errSaveTitle');
-    return html`<div class="message error" part="message" role="alert">
-      ${title ? html`<strong>${title}</strong>` : nothing}
-      <p>${e.text}</p>
-      ${e.step !== 'uploads'
-        ? html`<p>${this.msg('valuesKept')}</p>
-            <p><button type="button" @click=${() => void this.submit()}>${this.common('tryAgain')}</button></p>`
-        : nothing}
-    </div>`;
+    const { step, error } = this._submitError!;
+    // An attachment that did not upload is retried on its own row, not here.
+    if (step === 'uploads') return errorPanel(this.#l10n, { what: this.#l10n.msg('errUploadsFailed') });
+    let what = this.#l10n.msg('errSaveTitle');
+    if (step === 'visit') what = this.#l10n.msg(this.then === 'econsult' ? 'errVisitEconsultTitle' : 'errVisitWalkinTitle');
+    return errorPanel(this.#l10n, { what, error, note: this.#l10n.msg('valuesKept'), retry: () => void this.submit() });
   }
 
   #renderDone() {
@@ -1290,35 +1275,35 @@ export class VseeIntakeForm extends VseeElement {
     let tone = 'success';
     switch (this._phase) {
       case 'econsult':
-        title = this.msg('econsultTitle');
-        text = this.msg('econsultText');
+        title = this.#l10n.msg('econsultTitle');
+        text = this.#l10n.msg('econsultText');
         break;
       case 'ready':
-        title = this.msg('readyTitle');
-        text = this.msg('readyText');
+        title = this.#l10n.msg('readyTitle');
+        text = this.#l10n.msg('readyText');
         break;
       case 'left':
-        title = this.msg('leftTitle');
-        text = this.msg('leftText');
+        title = this.#l10n.msg('leftTitle');
+        text = this.#l10n.msg('leftText');
         tone = '';
-        action = html`<button type="button" @click=${this.#startNew}>${this.msg('startNew')}</button>`;
+        action = html`<button type="button" @click=${this.#startNew}>${this.#l10n.msg('startNew')}</button>`;
         break;
       case 'timedout':
-        title = this.msg('timedOutTitle');
-        text = this.msg('timedOutText', { time: this.#maxWaitText() });
+        title = this.#l10n.msg('timedOutTitle');
+        text = this.#l10n.msg('timedOutText', { time: this.#maxWaitText() });
         tone = 'error';
-        action = html`<button type="button" @click=${this.#startNew}>${this.msg('startNew')}</button>`;
+        action = html`<button type="button" @click=${this.#startNew}>${this.#l10n.msg('startNew')}</button>`;
         break;
       case 'ended':
-        title = this.msg('endedTitle');
-        text = this.msg('endedText');
+        title = this.#l10n.msg('endedTitle');
+        text = this.#l10n.msg('endedText');
         tone = '';
-        action = html`<button type="button" @click=${this.#startNew}>${this.msg('startNew')}</button>`;
+        action = html`<button type="button" @click=${this.#startNew}>${this.#l10n.msg('startNew')}</button>`;
         break;
       default:
-        title = this.msg('savedTitle');
-        text = this.msg(this.#savedWasUpdate ? 'updatedText' : 'savedText');
-        action = html`<button type="button" @click=${this.#editAgain}>${this.msg('editAnswers')}</button>`;
+        title = this.#l10n.msg('savedTitle');
+        text = this.#l10n.msg(this.#savedWasUpdate ? 'updatedText' : 'savedText');
+        action = html`<button type="button" @click=${this.#editAgain}>${this.#l10n.msg('editAnswers')}</button>`;
     }
     return html`<div class="panel">
       <div class="message done ${tone}" part="message" role="status" tabindex="-1">
@@ -1331,22 +1316,20 @@ export class VseeIntakeForm extends VseeElement {
 
   #renderWaiting() {
     return html`<section class="waiting" part="waiting-room" aria-labelledby="waiting-title">
-      <strong id="waiting-title" class="title" tabindex="-1">${this.msg('waitingTitle')}</strong>
+      <strong id="waiting-title" class="title" tabindex="-1">${this.#l10n.msg('waitingTitle')}</strong>
       <div role="status" aria-live="polite">
-        <p>${this.msg('waitingIn', { room: this.#roomName() })}</p>
-        <p>${this.msg('waitingKeepOpen')}</p>
-        ${this._pollTrouble ? html`<p class="note">${this.msg('waitingCheckFailed')}</p>` : nothing}
+        <p>${this.#l10n.msg('waitingIn', { room: this.#roomName() })}</p>
+        <p>${this.#l10n.msg('waitingKeepOpen')}</p>
+        ${this._pollTrouble ? html`<p class="note">${this.#l10n.msg('waitingCheckFailed')}</p>` : nothing}
       </div>
-      <p class="timer" role="timer">${this.msg('waitedFor', { time: this.#waitedText() })}</p>
-      ${this._closeError
-        ? html`<div class="message error" part="message" role="alert">
-            <strong>${this.msg('leaveFailed')}</strong>
-            <p>${this._closeError}</p>
-          </div>`
+      <p class="timer" role="timer">${this.#l10n.msg('waitedFor', { time: this.#waitedText() })}</p>
+      ${this._closeError !== undefined
+        ? // No Try again of its own: "Leave the waiting room" below is it.
+          errorPanel(this.#l10n, { what: this.#l10n.msg('leaveFailed'), error: this._closeError })
         : nothing}
       ${this._confirmLeave
         ? html`<div class="confirm" role="group" aria-labelledby="leave-q">
-            <p id="leave-q">${this.msg('leaveQuestion')}</p>
+            <p id="leave-q">${this.#l10n.msg('leaveQuestion')}</p>
             <div class="actions-row">
               <button
                 type="button"
@@ -1355,25 +1338,25 @@ export class VseeIntakeForm extends VseeElement {
                 aria-disabled=${this._closing ? 'true' : 'false'}
                 @click=${() => void this.#close('patient_exit_room')}
               >
-                ${this._closing ? this.msg('leaving') : this.msg('leaveConfirm')}
+                ${this._closing ? this.#l10n.msg('leaving') : this.#l10n.msg('leaveConfirm')}
               </button>
-              <button type="button" id="leave-cancel" @click=${this.#cancelLeave}>${this.msg('stay')}</button>
+              <button type="button" id="leave-cancel" @click=${this.#cancelLeave}>${this.#l10n.msg('stay')}</button>
             </div>
           </div>`
         : html`<div class="actions-row">
-            <button type="button" class="danger" id="leave" @click=${this.#askLeave}>${this.msg('leaveRoom')}</button>
+            <button type="button" class="danger" id="leave" @click=${this.#askLeave}>${this.#l10n.msg('leaveRoom')}</button>
           </div>`}
     </section>`;
   }
 
   #askLeave = () => {
     this._confirmLeave = true;
-    this.#focusAfterUpdate = '#leave-cancel';
+    this.#focus.request('#leave-cancel');
   };
 
   #cancelLeave = () => {
     this._confirmLeave = false;
-    this.#focusAfterUpdate = '#leave';
+    this.#focus.request('#leave');
   };
 }
 
