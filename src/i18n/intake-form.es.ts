@@ -58,7 +58,8 @@ const es: Record<IntakeFormKey, string> = {
   econsultText: 'Un proveedor revisará su información y le responderá. Puede cerrar esta página.',
   roomClosedTitle: 'La clínica está cerrada',
   roomClosedDefault: 'La clínica no está atendiendo consultas en este momento. Vuelva más tarde.',
-  roomNotFound: 'No encontramos la sala de espera de esta clínica, así que no se puede iniciar una consulta aquí. Comuníquese con la clínica.',
+  roomNotFound:
+    'No encontramos la sala de espera de esta clínica, así que no se puede iniciar una consulta aquí. Comuníquese con la clínica.',
   loadingForm: 'Cargando el formulario\u2026',
   loadingIntake: 'Cargando sus respuestas\u2026',
   intakeLoadFailed: 'No pudimos cargar sus respuestas anteriores.',
@@ -90,8 +91,10 @@ const es: Record<IntakeFormKey, string> = {
   ruleSeconds: 'un número positivo de segundos',
   ruleBytes: 'un número entero positivo de bytes',
   errChunk: 'una parte de esta página no se cargó. Revise su conexión y vuelva a intentarlo.',
-  customChunkFailed: 'Las preguntas propias de la clínica no se cargaron, así que todavía no se puede revisar ni enviar su información. Revise su conexión y vuelva a intentarlo.',
-  waitingChunkFailed: 'Usted está en la fila para su consulta, pero la sala de espera no se abrió en esta página. Revise su conexión y vuelva a intentarlo.',
+  customChunkFailed:
+    'Las preguntas propias de la clínica no se cargaron, así que todavía no se puede revisar ni enviar su información. Revise su conexión y vuelva a intentarlo.',
+  waitingChunkFailed:
+    'Usted está en la fila para su consulta, pero la sala de espera no se abrió en esta página. Revise su conexión y vuelva a intentarlo.',
   loadingWaitingRoom: 'Abriendo la sala de espera\u2026',
   joinVisit: 'Entrar a su consulta',
   joinNewTab: '(se abre en una pestaña nueva)',

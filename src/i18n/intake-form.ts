@@ -90,8 +90,10 @@ const en = {
   ruleSeconds: 'a positive number of seconds',
   ruleBytes: 'a positive whole number of bytes',
   errChunk: 'part of this page did not load. Check your connection, then try again.',
-  customChunkFailed: 'The clinic\u2019s own questions did not load, so your information cannot be checked or sent yet. Check your connection, then try again.',
-  waitingChunkFailed: 'You are in line for your visit, but the waiting room did not open on this page. Check your connection, then try again.',
+  customChunkFailed:
+    'The clinic\u2019s own questions did not load, so your information cannot be checked or sent yet. Check your connection, then try again.',
+  waitingChunkFailed:
+    'You are in line for your visit, but the waiting room did not open on this page. Check your connection, then try again.',
   loadingWaitingRoom: 'Opening the waiting room\u2026',
   joinVisit: 'Join your visit',
   joinNewTab: '(opens in a new tab)',
@@ -115,4 +117,3 @@ const en = {
 export type IntakeFormKey = keyof typeof en;
 
 export const intakeFormMessages = defineMessages<IntakeFormKey>(en, () => import('./intake-form.es.js'));
-

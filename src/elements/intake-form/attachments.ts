@@ -91,12 +91,10 @@ export class AttachmentsController implements ReactiveController {
     return this.#list.every((a) => a.status === 'done');
   }
 
-  /** Waits for uploads still running; true when there were any. */
-  async settle(): Promise<boolean> {
+  /** Settles when the uploads still running have ended; undefined when none is running. */
+  settle(): Promise<unknown> | undefined {
     const running = this.#list.filter((a) => a.status === 'uploading' && a.settled);
-    if (!running.length) return false;
-    await Promise.allSettled(running.map((a) => a.settled));
-    return true;
+    return running.length ? Promise.allSettled(running.map((a) => a.settled)) : undefined;
   }
 
   /** Files already on the server (an intake's, or a draft's): the list becomes them, or gains the new ones. */
@@ -109,7 +107,15 @@ export class AttachmentsController implements ReactiveController {
         const id = str(rec.id ?? rec._id);
         if (!id || known.has(id)) return undefined;
         const size = typeof rec.size === 'number' ? rec.size : undefined;
-        return { key: nextKey++, id, name: str(rec.name) || id, ...(size !== undefined ? { size } : {}), status: 'done', loaded: 1, total: 1 };
+        return {
+          key: nextKey++,
+          id,
+          name: str(rec.name) || id,
+          ...(size !== undefined ? { size } : {}),
+          status: 'done',
+          loaded: 1,
+          total: 1,
+        };
       })
       .filter((a): a is Attachment => Boolean(a));
     this.#list = append ? [...this.#list, ...added] : added;
@@ -134,7 +140,12 @@ export class AttachmentsController implements ReactiveController {
 
   #typesText(): string {
     const accept = this.#host.accept?.trim();
-    return accept ? accept.split(',').map((t) => t.trim()).join(', ') : this.#l10n.msg('attachmentsDefaultTypes');
+    return accept
+      ? accept
+          .split(',')
+          .map((t) => t.trim())
+          .join(', ')
+      : this.#l10n.msg('attachmentsDefaultTypes');
   }
 
   /** Checks and uploads files as if the patient chose them. */
@@ -145,11 +156,21 @@ export class AttachmentsController implements ReactiveController {
       if (!fileAccepted(file, this.#accept)) {
         errors.push(this.#l10n.msg('errFileType', { name: file.name, types: this.#typesText() }));
       } else if (file.size > this.#maxSize) {
-        errors.push(this.#l10n.msg('errFileSize', { name: file.name, size: formatBytes(file.size, locale), max: formatBytes(this.#maxSize, locale) }));
+        errors.push(
+          this.#l10n.msg('errFileSize', { name: file.name, size: formatBytes(file.size, locale), max: formatBytes(this.#maxSize, locale) }),
+        );
       } else if (file.size === 0) {
         errors.push(this.#l10n.msg('errFileEmpty', { name: file.name }));
       } else {
-        const att: Attachment = { key: nextKey++, name: file.name, size: file.size, file, status: 'uploading', loaded: 0, total: file.size };
+        const att: Attachment = {
+          key: nextKey++,
+          name: file.name,
+          size: file.size,
+          file,
+          status: 'uploading',
+          loaded: 0,
+          total: file.size,
+        };
         this.#list = [...this.#list, att];
         this.#upload(att);
       }
@@ -229,14 +250,25 @@ export class AttachmentsController implements ReactiveController {
     return html`<div class="field" part="field">
       <label for="files" part="label">${l10n.msg('attachmentsLabel')} <span class="opt">${l10n.msg('optional')}</span></label>
       <p id="files-hint" class="hint" part="hint">${hint}</p>
-      <input id="files" type="file" part="input" multiple accept=${this.#accept} aria-describedby=${described}
-        @change=${this.#onFiles} @focus=${prefetch} @pointerenter=${prefetch} />
+      <input
+        id="files"
+        type="file"
+        part="input"
+        multiple
+        accept=${this.#accept}
+        aria-describedby=${described}
+        @change=${this.#onFiles}
+        @focus=${prefetch}
+        @pointerenter=${prefetch}
+      />
       <div id="files-error" role="alert">${this.#fileErrors.map((e) => html`<p class="error" part="error">${e}</p>`)}</div>
-      ${this.#list.length
-        ? html`<ul class="files" part="attachments" aria-label=${l10n.msg('attachmentsList')}>
-            ${this.#list.map((a) => this.#renderOne(a))}
-          </ul>`
-        : nothing}
+      ${
+        this.#list.length
+          ? html`<ul class="files" part="attachments" aria-label=${l10n.msg('attachmentsList')}>
+              ${this.#list.map((a) => this.#renderOne(a))}
+            </ul>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -244,7 +276,12 @@ export class AttachmentsController implements ReactiveController {
     const l10n = this.#l10n;
     if (a.status === 'uploading') {
       const percent = a.total > 0 ? Math.min(100, Math.round((a.loaded / a.total) * 100)) : 0;
-      return html`<progress id=${`progress-${a.key}`} max="100" value=${percent} aria-label=${l10n.msg('uploadProgress', { name: a.name })}></progress>
+      return html`<progress
+          id=${`progress-${a.key}`}
+          max="100"
+          value=${percent}
+          aria-label=${l10n.msg('uploadProgress', { name: a.name })}
+        ></progress>
         <span class="status">${l10n.msg('uploadPercent', { percent })}</span>`;
     }
     if (a.status === 'done') return html`<span class="status">${l10n.msg('uploadDone')}</span>`;
@@ -258,9 +295,13 @@ export class AttachmentsController implements ReactiveController {
       <span class="name">${a.name}${size}</span>
       ${this.#renderStatus(a)}
       <span class="actions">
-        ${a.status === 'error' && a.file
-          ? html`<button type="button" @click=${() => this.#retry(a)} aria-label=${l10n.msg('retryFile', { name: a.name })}>${l10n.msg('retry')}</button>`
-          : nothing}
+        ${
+          a.status === 'error' && a.file
+            ? html`<button type="button" @click=${() => this.#retry(a)} aria-label=${l10n.msg('retryFile', { name: a.name })}>
+                ${l10n.msg('retry')}
+              </button>`
+            : nothing
+        }
         <button type="button" class="danger" @click=${() => this.#remove(a)} aria-label=${l10n.msg('removeFile', { name: a.name })}>
           ${l10n.msg('remove')}
         </button>

@@ -17,8 +17,18 @@ export type BuiltinField = 'reason' | 'visitType' | 'consultation' | 'state' | '
 
 /** The keys of an intake that are not the clinic's own fields. */
 export const INTAKE_KEYS: ReadonlySet<string> = new Set([
-  'id', 'room_code', 'member_id', 'provider_id', 'reason_for_visit', 'type', 'location', 'phone', 'attachments',
-  'consultation', 'created', 'modified',
+  'id',
+  'room_code',
+  'member_id',
+  'provider_id',
+  'reason_for_visit',
+  'type',
+  'location',
+  'phone',
+  'attachments',
+  'consultation',
+  'created',
+  'modified',
 ]);
 
 export interface BuiltinProblem {
@@ -40,7 +50,12 @@ export class BuiltinFields {
   usState = '';
   phone = '';
 
-  constructor(host: ReactiveControllerHost, l10n: LocalizeController<IntakeFormKey>, state: InteractionState, announcer: AnnouncerController) {
+  constructor(
+    host: ReactiveControllerHost,
+    l10n: LocalizeController<IntakeFormKey>,
+    state: InteractionState,
+    announcer: AnnouncerController,
+  ) {
     this.#host = host;
     this.#l10n = l10n;
     this.#state = state;
@@ -157,45 +172,77 @@ export class BuiltinFields {
     return html`<div class="field" part="field">
         <label for="reason" part="label">${l10n.msg('reasonLabel')} <span class="req">${l10n.msg('required')}</span></label>
         <p id="reason-hint" class="hint" part="hint">${l10n.msg('reasonHint')}</p>
-        <textarea id="reason" name="reason_for_visit" part="input" required aria-required="true" maxlength=${REASON_MAX_LENGTH}
+        <textarea
+          id="reason"
+          name="reason_for_visit"
+          part="input"
+          required
+          aria-required="true"
+          maxlength=${REASON_MAX_LENGTH}
           aria-invalid=${reasonError ? 'true' : 'false'}
           aria-describedby=${described('reason-hint', 'reason-counter', reasonError && 'reason-error')}
-          .value=${live(this.reason)} @input=${on('reason')} @blur=${blur('reason')}></textarea>
-        <p id="reason-counter" class="counter ${near ? 'near' : ''}">${l10n.msg('reasonCounter', { count: this.reason.length, max: REASON_MAX_LENGTH })}</p>
+          .value=${live(this.reason)}
+          @input=${on('reason')}
+          @blur=${blur('reason')}
+        ></textarea>
+        <p id="reason-counter" class="counter ${near ? 'near' : ''}">
+          ${l10n.msg('reasonCounter', { count: this.reason.length, max: REASON_MAX_LENGTH })}
+        </p>
         ${reasonError ? html`<p id="reason-error" class="error" part="error">${reasonError}</p>` : nothing}
       </div>
 
-      ${opts.askType
-        ? html`<fieldset class="field" part="field">
-            <legend part="label">${l10n.msg('visitTypeLabel')} <span class="opt">${l10n.msg('optional')}</span></legend>
-            <div class="choices">
-              ${(['walkin', 'schedule'] as const).map(
-                (t) => html`<label class="choice">
-                  <input type="radio" name="type" part="input" value=${t} .checked=${live(this.visitType === t)}
-                    @change=${on('visitType')} @blur=${blur('visitType')} />
-                  ${l10n.msg(t === 'walkin' ? 'visitTypeWalkin' : 'visitTypeSchedule')}
-                </label>`,
-              )}
-            </div>
-          </fieldset>`
-        : nothing}
-
-      ${opts.consultations.length
-        ? html`<div class="field" part="field">
-            <label for="consultation" part="label">${l10n.msg('consultationLabel')} <span class="opt">${l10n.msg('optional')}</span></label>
-            <select id="consultation" name="consultation" part="input" .value=${live(this.consultation)} @change=${on('consultation')}>
-              <option value="" ?selected=${!this.consultation}>${l10n.msg('consultationNone')}</option>
-              ${opts.consultations.map((c) => html`<option value=${c.id} ?selected=${this.consultation === c.id}>${opts.consultationText(c)}</option>`)}
-            </select>
-          </div>`
-        : nothing}
+      ${
+        opts.askType
+          ? html`<fieldset class="field" part="field">
+              <legend part="label">${l10n.msg('visitTypeLabel')} <span class="opt">${l10n.msg('optional')}</span></legend>
+              <div class="choices">
+                ${(['walkin', 'schedule'] as const).map(
+                  (t) =>
+                    html`<label class="choice">
+                      <input
+                        type="radio"
+                        name="type"
+                        part="input"
+                        value=${t}
+                        .checked=${live(this.visitType === t)}
+                        @change=${on('visitType')}
+                        @blur=${blur('visitType')}
+                      />
+                      ${l10n.msg(t === 'walkin' ? 'visitTypeWalkin' : 'visitTypeSchedule')}
+                    </label>`,
+                )}
+              </div>
+            </fieldset>`
+          : nothing
+      }
+      ${
+        opts.consultations.length
+          ? html`<div class="field" part="field">
+              <label for="consultation" part="label"
+                >${l10n.msg('consultationLabel')} <span class="opt">${l10n.msg('optional')}</span></label
+              >
+              <select id="consultation" name="consultation" part="input" .value=${live(this.consultation)} @change=${on('consultation')}>
+                <option value="" ?selected=${!this.consultation}>${l10n.msg('consultationNone')}</option>
+                ${opts.consultations.map((c) => html`<option value=${c.id} ?selected=${this.consultation === c.id}>${opts.consultationText(c)}</option>`)}
+              </select>
+            </div>`
+          : nothing
+      }
 
       <div class="field" part="field">
         <label for="state" part="label">${l10n.msg('stateLabel')} <span class="opt">${l10n.msg('optional')}</span></label>
         <p id="state-hint" class="hint" part="hint">${l10n.msg('stateHint')}</p>
-        <select id="state" name="location" part="input" autocomplete="address-level1"
-          aria-invalid=${stateError ? 'true' : 'false'} aria-describedby=${described('state-hint', stateError && 'state-error')}
-          .value=${live(this.usState)} @change=${on('state')} @blur=${blur('state')}>
+        <select
+          id="state"
+          name="location"
+          part="input"
+          autocomplete="address-level1"
+          aria-invalid=${stateError ? 'true' : 'false'}
+          aria-describedby=${described('state-hint', stateError && 'state-error')}
+          .value=${live(this.usState)}
+          @change=${on('state')}
+          @blur=${blur('state')}
+        >
           <option value="" ?selected=${!this.usState}>${l10n.msg('stateChoose')}</option>
           ${US_STATES.map((s) => html`<option value=${s.code} ?selected=${this.usState === s.code}>${(opts.locale === 'es' && s.es) || s.en}</option>`)}
         </select>
@@ -205,9 +252,19 @@ export class BuiltinFields {
       <div class="field" part="field">
         <label for="phone" part="label">${l10n.msg('phoneLabel')} <span class="opt">${l10n.msg('optional')}</span></label>
         <p id="phone-hint" class="hint" part="hint">${l10n.msg('phoneHint')}</p>
-        <input id="phone" name="phone" type="tel" part="input" inputmode="tel" autocomplete="tel-national"
-          aria-invalid=${phoneError ? 'true' : 'false'} aria-describedby=${described('phone-hint', phoneError && 'phone-error')}
-          .value=${live(this.phone)} @input=${on('phone')} @blur=${blur('phone')} />
+        <input
+          id="phone"
+          name="phone"
+          type="tel"
+          part="input"
+          inputmode="tel"
+          autocomplete="tel-national"
+          aria-invalid=${phoneError ? 'true' : 'false'}
+          aria-describedby=${described('phone-hint', phoneError && 'phone-error')}
+          .value=${live(this.phone)}
+          @input=${on('phone')}
+          @blur=${blur('phone')}
+        />
         ${phoneError ? html`<p id="phone-error" class="error" part="error">${phoneError}</p>` : nothing}
       </div>`;
   }

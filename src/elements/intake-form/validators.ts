@@ -42,7 +42,10 @@ export function validateState(value: string): 'errStateInvalid' | null {
 
 /** Does a file match an `accept` list (`.pdf`, `image/*`, `application/pdf`)? An empty list accepts all. */
 export function fileAccepted(file: { name: string; type: string }, accept: string): boolean {
-  const tokens = accept.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const tokens = accept
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
   if (!tokens.length) return true;
   const name = file.name.toLowerCase();
   const type = (file.type || '').toLowerCase();

@@ -8,9 +8,9 @@ import { FocusController } from '../controllers/focus.js';
 import { AnnouncerController } from '../controllers/announcer.js';
 import { errorPanel } from '../controllers/error-panel.js';
 import { VseeApiError, isAbortError } from '../../client/errors.js';
-import type { Consultation, IntakeFields, Room, Visit } from '../../client/types.js';
+import type { Consultation, IntakeFields, Room } from '../../client/types.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { intakeFormMessages, type IntakeFormKey } from '../../i18n/intake-form.js';
+import { intakeFormMessages } from '../../i18n/intake-form.js';
 import { intakeFormStyles } from './vsee-intake-form.styles.js';
 import { InteractionState } from './interaction-state.js';
 import { BuiltinFields, INTAKE_KEYS } from './builtin-fields.js';
@@ -18,12 +18,11 @@ import { AttachmentsController, type HostAccess } from './attachments.js';
 import { DraftStore, UNDRAFTED_TYPES } from './draft-store.js';
 import { StepError, SubmitPipeline, type VisitKind } from './submit-pipeline.js';
 import { chunks } from './chunks.js';
-import { JoinVisitController, isClinicUrl, isJoinTarget } from './join-visit.js';
-import { consultationText, minutesText, patientConsultations, roomName } from './room-details.js';
+import { isClinicUrl, isJoinTarget } from './join-visit.js';
+import { OutcomeController } from './outcome.js';
+import { consultationText, patientConsultations, roomName } from './room-details.js';
 import type { CustomFieldsController } from './custom-fields.js';
-import type { WaitEnd, WaitingRoomController } from './waiting-room.js';
 
-type Phase = 'form' | 'saved' | 'econsult' | 'waiting' | WaitEnd;
 type Busy = 'uploads' | 'saving' | 'visit' | null;
 type SubmitFailure = { step: 'save' | 'visit' | 'uploads' | 'custom'; error?: unknown };
 
@@ -86,7 +85,16 @@ export class VseeIntakeForm extends VseeElement {
   readonly #fields = new BuiltinFields(this, this.#l10n, this.#interaction, this.#announcer);
   readonly #attachments = new AttachmentsController(this, this.#access, this.#l10n, this.#focus);
   readonly #pipeline = new SubmitPipeline();
-  readonly #joinVisit = new JoinVisitController(this, this.#l10n, this.#focus);
+  readonly #outcome = new OutcomeController(this, {
+    ...this.#access,
+    l10n: this.#l10n,
+    focus: this.#focus,
+    store: () => this.#store,
+    roomName: () => roomName(this.#l10n, this.#room(), this.roomCode),
+    visitReady: (visit) => this.emit('vsee-visit-ready', { visit }, { cancelable: true }),
+    visitClosed: (id, reason) => this.emit('vsee-visit-closed', { id, reason }),
+    wasUpdate: () => this.#pipeline.wasUpdate,
+  });
 
   /** Edit this intake: it is loaded (`GET /intakes/:id`) and saved with `POST /intakes/:id`. */
   @property({ attribute: 'intake-id' }) intakeId?: string;
@@ -111,13 +119,12 @@ export class VseeIntakeForm extends VseeElement {
   /** Where *Join your visit* opens: `_self` (this tab, default) or `_blank` (a new tab). */
   @property({ attribute: 'join-target' }) joinTarget?: '_self' | '_blank';
 
-  @state() private _phase: Phase = 'form';
   @state() private _busy: Busy = null;
   @state() private _submitError?: SubmitFailure;
   @state() private _showSummary = false;
   @state() private _summaryKey = 0;
   /** A chunk that did not load, shown with *Try again*. */
-  @state() private _chunkError?: 'customFields' | 'waitingRoom';
+  @state() private _chunkError?: 'customFields';
 
   #submitting = false;
   /** The room answered (or failed) once: a retry keeps the form on screen. */
@@ -127,11 +134,6 @@ export class VseeIntakeForm extends VseeElement {
   #custom?: CustomFieldsController;
   /** Values for the clinic's controls, kept until their chunk has loaded. */
   #pendingCustom: Record<string, unknown> = {};
-  #waiting?: WaitingRoomController;
-  /** The visit being waited for, kept while the waiting room's chunk loads (or failed to). */
-  #waitFor?: { visit: Visit; since: number };
-  /** Whether the page let the element offer *Join your visit* (it did not cancel `vsee-visit-ready`). */
-  #offerJoin = false;
 
   #roomTask = new Task(this, {
     task: async ([api, code], { signal }) => (api && code ? api.getRoom(code, { signal }) : initialState),
@@ -164,9 +166,11 @@ export class VseeIntakeForm extends VseeElement {
   protected override validateConfig(): string[] {
     const errors = super.validateConfig();
     const msg = this.#l10n.msg.bind(this.#l10n);
-    if (this.visitType && !['walkin', 'schedule'].includes(this.visitType)) errors.push(msg('configBadVisitType', { value: this.visitType }));
+    if (this.visitType && !['walkin', 'schedule'].includes(this.visitType))
+      errors.push(msg('configBadVisitType', { value: this.visitType }));
     if (this.then && !['none', 'walkin', 'econsult'].includes(this.then)) errors.push(msg('configBadThen', { value: this.then }));
-    if (this.clinicUrl !== undefined && this.clinicUrl !== null && !isClinicUrl(this.clinicUrl)) errors.push(msg('configBadClinicUrl', { value: this.clinicUrl }));
+    if (this.clinicUrl !== undefined && this.clinicUrl !== null && !isClinicUrl(this.clinicUrl))
+      errors.push(msg('configBadClinicUrl', { value: this.clinicUrl }));
     if (this.joinTarget && !isJoinTarget(this.joinTarget)) errors.push(msg('configBadJoinTarget', { value: this.joinTarget }));
     this.checkNumber(errors, 'max-wait', this.maxWait, (n) => n > 0, msg('ruleSeconds'));
     this.checkNumber(errors, 'poll-interval', this.pollInterval, (n) => n > 0, msg('ruleSeconds'));
@@ -230,7 +234,12 @@ export class VseeIntakeForm extends VseeElement {
 
   /** Opens the store of the patient now configured; another patient starts from an empty form. */
   #openStore(): void {
-    const store = new DraftStore({ accountCode: this.api?.accountCode ?? this.accountCode, roomCode: this.roomCode, intakeId: this.intakeId, patient: this.#patient });
+    const store = new DraftStore({
+      accountCode: this.api?.accountCode ?? this.accountCode,
+      roomCode: this.roomCode,
+      intakeId: this.intakeId,
+      patient: this.#patient,
+    });
     if (store.key === this.#store.key) return;
     const patientChanged = this.#draftReady;
     this.#store = store;
@@ -245,9 +254,9 @@ export class VseeIntakeForm extends VseeElement {
   #restoreDraft(): void {
     this.#draftReady = true;
     const waiting = this.#store.loadWaiting();
-    if (waiting && this._phase === 'form') {
+    if (waiting && !this.#outcome.phase) {
       // Reloaded while in the waiting room: go back there rather than start a second visit.
-      void this.#openWaitingRoom({ id: waiting.visitId }, waiting.since);
+      void this.#outcome.wait({ id: waiting.visitId }, waiting.since);
       return;
     }
     const draft = this.#store.load();
@@ -258,7 +267,7 @@ export class VseeIntakeForm extends VseeElement {
   }
 
   #saveDraft(): void {
-    if (!this.#draftReady || this._phase !== 'form') return;
+    if (!this.#draftReady || this.#outcome.phase) return;
     const saved = this.#pipeline.intake?.id;
     this.#store.save({
       values: { ...this.#fields.forDraft(), ...this.#customValues(UNDRAFTED_TYPES) },
@@ -279,14 +288,6 @@ export class VseeIntakeForm extends VseeElement {
     if (this._submitError?.step === 'uploads' && !this.#attachments.list.some((a) => a.status === 'error')) this._submitError = undefined;
     this.#saveDraft();
     this.requestUpdate();
-  }
-
-  /** @internal The waiting room ended. */
-  waitEnded(end: WaitEnd, visit: Visit, reason?: 'patient_exit_room' | 'max_waiting_time_reached'): void {
-    this._phase = end;
-    this.#focus.request('.done');
-    if (end === 'ready') this.#offerJoin = this.emit('vsee-visit-ready', { visit }, { cancelable: true });
-    if (reason) this.emit('vsee-visit-closed', { id: visit.id, reason });
   }
 
   // ---- lifecycle ---------------------------------------------------------------------------
@@ -340,7 +341,7 @@ export class VseeIntakeForm extends VseeElement {
   /** Validates and submits, as the Submit button does. Resolves when done (or refused). */
   async submit(): Promise<void> {
     // Synchronous guard: a second click while the first is running must not send anything.
-    if (this.#submitting || this._phase !== 'form' || !this.api) return;
+    if (this.#submitting || this.#outcome.phase || !this.api) return;
     this.#interaction.submit();
     if (!this.#custom && hasOwnControls(this)) {
       // The clinic's questions cannot be read without their chunk: nothing is sent half-filled.
@@ -388,7 +389,11 @@ export class VseeIntakeForm extends VseeElement {
   }
 
   async #performSubmit(signal: AbortSignal): Promise<void> {
-    if (await this.#attachments.settle()) this._busy = 'uploads';
+    const uploads = this.#attachments.settle();
+    if (uploads) {
+      this._busy = 'uploads';
+      await uploads;
+    }
     if (!this.#attachments.complete) throw new UploadsIncomplete();
     this._busy = 'saving';
     const kind: VisitKind | undefined = this.then === 'walkin' || this.then === 'econsult' ? this.then : undefined;
@@ -413,30 +418,9 @@ export class VseeIntakeForm extends VseeElement {
     });
     this.#store.clear();
     if (kind === 'walkin' && visit) {
-      await this.#openWaitingRoom(visit);
+      await this.#outcome.wait(visit);
     } else {
-      this._phase = kind === 'econsult' ? 'econsult' : 'saved';
-      this.#focus.request('.done');
-    }
-  }
-
-  /** Shows the waiting room for `visit`; `since` is set when coming back to it after a reload. */
-  async #openWaitingRoom(visit: Visit, since?: number): Promise<void> {
-    const fresh = since === undefined;
-    this.#waitFor = { visit, since: since ?? Date.now() };
-    // Stored before the chunk loads: a reload after a failed load still comes back to this visit.
-    if (fresh) this.#store.saveWaiting({ visitId: visit.id, since: this.#waitFor.since });
-    this._phase = 'waiting';
-    this._chunkError = undefined;
-    try {
-      const { WaitingRoomController } = await chunks.waitingRoom.load();
-      if (this._phase !== 'waiting' || this.#waitFor?.visit !== visit || !this.isConnected) return;
-      const deps = { l10n: this.#l10n, focus: this.#focus, store: this.#store, roomName: () => roomName(this.#l10n, this.#room(), this.roomCode), ...this.#access };
-      this.#waiting = new WaitingRoomController(this, deps, visit, this.#waitFor.since);
-      if (fresh) this.#focus.request('.waiting .title');
-    } catch {
-      this._chunkError = 'waitingRoom';
-      this.#focus.request('[data-focus=retry]');
+      this.#outcome.show(kind === 'econsult' ? 'econsult' : 'saved');
     }
   }
 
@@ -447,17 +431,14 @@ export class VseeIntakeForm extends VseeElement {
 
   /** After a saved intake: back to the form, which now updates that intake. */
   #editAgain = () => {
-    this._phase = 'form';
+    this.#outcome.reset();
     this.#interaction.resetSubmitted();
     this.#focus.request('#reason');
   };
 
   /** A fresh, empty form for a new intake (after a closed visit, or for another patient). */
   #startNew(focus = true): void {
-    this.#waiting?.dispose();
-    this.#waiting = undefined;
-    this.#waitFor = undefined;
-    this.#store.clearWaiting();
+    this.#outcome.reset();
     this.#pipeline.reset();
     this.#fields.clear();
     this.#attachments.clear();
@@ -466,8 +447,6 @@ export class VseeIntakeForm extends VseeElement {
     this.#pendingCustom = {};
     this._submitError = undefined;
     this._showSummary = false;
-    this.#joinVisit.reset();
-    this._phase = 'form';
     if (focus) this.#focus.request('#reason');
   }
 
@@ -504,20 +483,23 @@ export class VseeIntakeForm extends VseeElement {
     }
     // Any other room failure must not keep a patient from sending an intake (see #renderForm).
     const settings = this.#room()?.operation_settings;
-    if (settings && settings.is_closed === true && this._phase === 'form') {
-      const text = typeof settings.close_msg === 'string' && settings.close_msg.trim() ? settings.close_msg : this.#l10n.msg('roomClosedDefault');
+    if (settings && settings.is_closed === true && !this.#outcome.phase) {
+      const text =
+        typeof settings.close_msg === 'string' && settings.close_msg.trim() ? settings.close_msg : this.#l10n.msg('roomClosedDefault');
       return html`<div class="message" part="message" role="status">
         <strong class="title">${this.#l10n.msg('roomClosedTitle')}</strong>
         <p>${text}</p>
       </div>`;
     }
-    if (this._phase === 'waiting') return this.#renderWaiting();
-    if (this._phase !== 'form') return this.#renderDone();
+    if (this.#outcome.phase) {
+      return this.#outcome.render({ startNew: () => this.#startNew(), editAgain: this.#editAgain, loading: (l) => this.#renderLoading(l) });
+    }
     if (this.intakeId && this.#intakeTask.status !== TaskStatus.COMPLETE) {
       return this.#intakeTask.render({
         initial: () => this.#renderLoading(this.#l10n.msg('loadingIntake')),
         pending: () => this.#renderLoading(this.#l10n.msg('loadingIntake')),
-        error: (error) => errorPanel(this.#l10n, { what: this.#l10n.msg('intakeLoadFailed'), error, retry: () => void this.#intakeTask.run() }),
+        error: (error) =>
+          errorPanel(this.#l10n, { what: this.#l10n.msg('intakeLoadFailed'), error, retry: () => void this.#intakeTask.run() }),
       }) as TemplateResult;
     }
     return this.#renderForm();
@@ -539,9 +521,11 @@ export class VseeIntakeForm extends VseeElement {
     if (this._busy === 'uploads') label = this.#l10n.msg('submitUploading');
     else if (busy) label = this.#l10n.msg('submitSaving');
     return html`<form part="form" novalidate @submit=${this.#onSubmit} aria-busy=${busy ? 'true' : 'false'}>
-      ${room.status === TaskStatus.ERROR
-        ? errorPanel(this.#l10n, { what: this.#l10n.msg('roomLoadFailed'), error: room.error, retry: () => void room.run() })
-        : nothing}
+      ${
+        room.status === TaskStatus.ERROR
+          ? errorPanel(this.#l10n, { what: this.#l10n.msg('roomLoadFailed'), error: room.error, retry: () => void room.run() })
+          : nothing
+      }
       ${this._chunkError === 'customFields' ? this.#renderCustomChunkError() : nothing}
       ${this._showSummary ? keyed(this._summaryKey, this.#renderSummary()) : nothing}
       ${this.#fields.render({
@@ -552,8 +536,7 @@ export class VseeIntakeForm extends VseeElement {
         changed: () => this.#saveDraft(),
       })}
       <div class="custom"><slot @slotchange=${this.#onSlotChange}></slot>${this.#custom?.renderErrors() ?? nothing}</div>
-      ${this.#attachments.render()}
-      ${this._submitError ? this.#renderSubmitError(this._submitError) : nothing}
+      ${this.#attachments.render()} ${this._submitError ? this.#renderSubmitError(this._submitError) : nothing}
       <div class="actions-row">
         <button type="submit" class="primary" part="submit" aria-disabled=${busy ? 'true' : 'false'}>
           ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${label}
@@ -591,38 +574,6 @@ export class VseeIntakeForm extends VseeElement {
     let what = this.#l10n.msg('errSaveTitle');
     if (step === 'visit') what = this.#l10n.msg(this.then === 'econsult' ? 'errVisitEconsultTitle' : 'errVisitWalkinTitle');
     return errorPanel(this.#l10n, { what, error, note: this.#l10n.msg('valuesKept'), retry: () => void this.submit() });
-  }
-
-  #renderWaiting(): TemplateResult {
-    if (this.#waiting) return this.#waiting.render();
-    if (this._chunkError === 'waitingRoom' && this.#waitFor) {
-      const { visit, since } = this.#waitFor;
-      return errorPanel(this.#l10n, { what: this.#l10n.msg('waitingChunkFailed'), retry: () => void this.#openWaitingRoom(visit, since) });
-    }
-    return this.#renderLoading(this.#l10n.msg('loadingWaitingRoom'));
-  }
-
-  #renderDone(): TemplateResult {
-    const l10n = this.#l10n;
-    const startNew = html`<button type="button" @click=${() => this.#startNew()}>${l10n.msg('startNew')}</button>`;
-    const join = this.#offerJoin && this.clinicUrl;
-    const panels: Record<Exclude<Phase, 'form' | 'waiting'>, [IntakeFormKey, IntakeFormKey, string, TemplateResult | typeof nothing]> = {
-      saved: ['savedTitle', this.#pipeline.wasUpdate ? 'updatedText' : 'savedText', 'success', html`<button type="button" @click=${this.#editAgain}>${l10n.msg('editAnswers')}</button>`],
-      econsult: ['econsultTitle', 'econsultText', 'success', nothing],
-      ready: ['readyTitle', join ? 'joinText' : 'readyText', 'success', join ? this.#joinVisit.render() : nothing],
-      left: ['leftTitle', 'leftText', '', startNew],
-      timedout: ['timedOutTitle', 'timedOutText', 'error', startNew],
-      ended: ['endedTitle', 'endedText', '', startNew],
-    };
-    const [title, text, tone, action] = panels[this._phase as keyof typeof panels];
-    const time = minutesText(l10n, Math.round((this.maxWait ?? 0) / 60));
-    return html`<div class="panel">
-      <div class="message done ${tone}" part="message" role="status" tabindex="-1">
-        <strong class="title">${l10n.msg(title)}</strong>
-        <p>${l10n.msg(text, { time })}</p>
-      </div>
-      ${action !== nothing ? html`<div class="actions-row">${action}</div>` : nothing}
-    </div>`;
   }
 }
 

@@ -25,8 +25,6 @@ export interface WaitingRoomHost extends ReactiveControllerHost, HTMLElement {
   readonly pollInterval?: number;
   /** Seconds before the room closes the visit. */
   readonly maxWait?: number;
-  /** The wait is over; `visit` is the last answer (for `ready`), `reason` why it was closed. */
-  waitEnded(end: WaitEnd, visit: Visit, reason?: CloseReason): void;
 }
 
 export class WaitingRoomController implements ReactiveController {
@@ -36,6 +34,7 @@ export class WaitingRoomController implements ReactiveController {
   readonly #store: DraftStore;
   readonly #roomName: () => string;
   readonly #access: HostAccess;
+  readonly #ended: (end: WaitEnd, visit: Visit, reason?: CloseReason) => void;
   #visit: Visit;
   #since: number;
   #active = true;
@@ -50,15 +49,19 @@ export class WaitingRoomController implements ReactiveController {
   #closing = false;
   #closeError?: unknown;
 
-  /**
-   * Starts waiting for `visit` (created now, or found in the store after a reload: `since` is
-   * then when the wait began).
-   */
+  /** Starts waiting for `visit`, waited for since `since` (now, or before a reload: the store's record). */
   constructor(
     host: WaitingRoomHost,
-    deps: HostAccess & { l10n: LocalizeController<IntakeFormKey>; focus: FocusController; store: DraftStore; roomName: () => string },
+    deps: HostAccess & {
+      l10n: LocalizeController<IntakeFormKey>;
+      focus: FocusController;
+      store: DraftStore;
+      roomName: () => string;
+      /** The wait is over; `visit` is the last answer (for `ready`), `reason` why it was closed. */
+      ended: (end: WaitEnd, visit: Visit, reason?: CloseReason) => void;
+    },
     visit: Visit,
-    since?: number,
+    since: number,
   ) {
     this.#host = host;
     this.#l10n = deps.l10n;
@@ -66,12 +69,9 @@ export class WaitingRoomController implements ReactiveController {
     this.#store = deps.store;
     this.#roomName = deps.roomName;
     this.#access = deps;
+    this.#ended = deps.ended;
     this.#visit = visit;
-    this.#since = since ?? Date.now();
-    if (since === undefined) {
-      this.#store.saveWaiting({ visitId: visit.id, since: this.#since });
-      this.#focus.request('.waiting .title');
-    }
+    this.#since = since;
     host.addController(this); // connected already: hostConnected runs now and starts watching
   }
 
@@ -132,7 +132,7 @@ export class WaitingRoomController implements ReactiveController {
 
   #end(end: WaitEnd, visit: Visit, reason?: CloseReason): void {
     this.dispose();
-    this.#host.waitEnded(end, visit, reason);
+    this.#ended(end, visit, reason);
   }
 
   #schedule(ms: number): void {
@@ -234,13 +234,19 @@ export class WaitingRoomController implements ReactiveController {
         ${this.#trouble ? html`<p class="note">${l10n.msg('waitingCheckFailed')}</p>` : nothing}
       </div>
       <p class="timer" role="timer">${l10n.msg('waitedFor', { time: waited })}</p>
-      ${this.#closeError !== undefined
-        ? // No Try again of its own: "Leave the waiting room" below is it.
-          errorPanel(l10n, { what: l10n.msg('leaveFailed'), error: this.#closeError })
-        : nothing}
-      ${this.#confirmLeave ? this.#renderConfirm() : html`<div class="actions-row">
-            <button type="button" class="danger" id="leave" @click=${this.#askLeave}>${l10n.msg('leaveRoom')}</button>
-          </div>`}
+      ${
+        this.#closeError !== undefined
+          ? // No Try again of its own: "Leave the waiting room" below is it.
+            errorPanel(l10n, { what: l10n.msg('leaveFailed'), error: this.#closeError })
+          : nothing
+      }
+      ${
+        this.#confirmLeave
+          ? this.#renderConfirm()
+          : html`<div class="actions-row">
+              <button type="button" class="danger" id="leave" @click=${this.#askLeave}>${l10n.msg('leaveRoom')}</button>
+            </div>`
+      }
     </section>`;
   }
 
