@@ -21,16 +21,14 @@ import { chunks } from './chunks.js';
 import { isClinicUrl, isJoinTarget } from './join-visit.js';
 import { OutcomeController } from './outcome.js';
 import { consultationText, patientConsultations, roomName } from './room-details.js';
-import type { CustomFieldsController } from './custom-fields.js';
+import { CustomFieldsSlot } from './custom-fields-slot.js';
+import { renderLoading, renderRoomClosed, renderSummary, type Problem } from './form-messages.js';
 
 type Busy = 'uploads' | 'saving' | 'visit' | null;
-type SubmitFailure = { step: 'save' | 'visit' | 'uploads' | 'custom'; error?: unknown };
+type SubmitFailure = { step: 'save' | 'visit' | 'uploads'; error?: unknown };
 
 /** Thrown by the submit task when an attachment is still not uploaded: not an API failure. */
 class UploadsIncomplete extends Error {}
-
-/** Whether the page put any named control of its own inside the form (the custom-fields chunk is needed). */
-const hasOwnControls = (host: Element) => host.querySelector('input[name], select[name], textarea[name]') !== null;
 
 /**
  * The patient intake: reason for visit, visit type, state, phone, attachments and the clinic's
@@ -85,6 +83,7 @@ export class VseeIntakeForm extends VseeElement {
   readonly #fields = new BuiltinFields(this, this.#l10n, this.#interaction, this.#announcer);
   readonly #attachments = new AttachmentsController(this, this.#access, this.#l10n, this.#focus);
   readonly #pipeline = new SubmitPipeline();
+  readonly #custom = new CustomFieldsSlot(this, this.#l10n, this.#interaction);
   readonly #outcome = new OutcomeController(this, {
     ...this.#access,
     l10n: this.#l10n,
@@ -123,17 +122,12 @@ export class VseeIntakeForm extends VseeElement {
   @state() private _submitError?: SubmitFailure;
   @state() private _showSummary = false;
   @state() private _summaryKey = 0;
-  /** A chunk that did not load, shown with *Try again*. */
-  @state() private _chunkError?: 'customFields';
 
   #submitting = false;
   /** The room answered (or failed) once: a retry keeps the form on screen. */
   #roomSettled = false;
   #store = new DraftStore({});
   #draftReady = false;
-  #custom?: CustomFieldsController;
-  /** Values for the clinic's controls, kept until their chunk has loaded. */
-  #pendingCustom: Record<string, unknown> = {};
 
   #roomTask = new Task(this, {
     task: async ([api, code], { signal }) => (api && code ? api.getRoom(code, { signal }) : initialState),
@@ -200,12 +194,11 @@ export class VseeIntakeForm extends VseeElement {
     this.#fields.fill(v);
     if (Array.isArray(v.attachments)) this.#attachments.setUploaded(v.attachments);
     const custom = Object.fromEntries(Object.entries(v).filter(([k]) => !INTAKE_KEYS.has(k)));
-    if (this.#custom) this.#custom.apply(custom);
-    else Object.assign(this.#pendingCustom, custom);
+    this.#custom.apply(custom);
   }
 
   #customValues(skip?: ReadonlySet<string>): Record<string, unknown> {
-    return this.#custom?.values(skip) ?? {};
+    return this.#custom.values(skip);
   }
 
   #effectiveType(): 1 | 2 | undefined {
@@ -294,13 +287,12 @@ export class VseeIntakeForm extends VseeElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#loadCustomFields();
+    void this.#custom.load();
   }
 
   /** The clinic's controls are handled by their own chunk: the first render waits for it, so `value` has them. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.#custom || this._chunkError === 'customFields' || !hasOwnControls(this)) return super.scheduleUpdate();
-    return this.#loadCustomFields().then(() => super.scheduleUpdate());
+    return this.#custom.waiting ? this.#custom.load().then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -316,26 +308,6 @@ export class VseeIntakeForm extends VseeElement {
     phone?.setCustomValidity(this.#fields.error('phone') ?? '');
   }
 
-  async #loadCustomFields(): Promise<void> {
-    if (this.#custom || !hasOwnControls(this)) return;
-    try {
-      const { CustomFieldsController } = await chunks.customFields.load();
-      if (this.#custom) return;
-      this._chunkError = undefined;
-      this.#custom = new CustomFieldsController(this, this.#l10n, this.#interaction);
-      const pending = this.#pendingCustom;
-      this.#pendingCustom = {};
-      this.#custom.apply(pending);
-    } catch {
-      this._chunkError = 'customFields';
-    }
-  }
-
-  #onSlotChange = () => {
-    if (this.#custom) this.#custom.slotChanged();
-    else void this.#loadCustomFields();
-  };
-
   // ---- submit ------------------------------------------------------------------------------
 
   /** Validates and submits, as the Submit button does. Resolves when done (or refused). */
@@ -343,17 +315,15 @@ export class VseeIntakeForm extends VseeElement {
     // Synchronous guard: a second click while the first is running must not send anything.
     if (this.#submitting || this.#outcome.phase || !this.api) return;
     this.#interaction.submit();
-    if (!this.#custom && hasOwnControls(this)) {
+    if (!this.#custom.ready) {
       // The clinic's questions cannot be read without their chunk: nothing is sent half-filled.
       this.#submitting = true;
-      await this.#loadCustomFields();
+      await this.#custom.load();
       this.#submitting = false;
-      if (!this.#custom) {
-        this._submitError = { step: 'custom' };
-        return;
-      }
+      // Not sent: the panel at the top of the form says why and offers *Try again*.
+      if (!this.#custom.ready) return this.#focus.request('[data-focus=retry]');
     }
-    this.#custom?.refreshInvalid();
+    this.#custom.refreshInvalid();
     const problems = this.#problems();
     if (problems.length) {
       this._showSummary = true;
@@ -443,8 +413,7 @@ export class VseeIntakeForm extends VseeElement {
     this.#fields.clear();
     this.#attachments.clear();
     this.#interaction.reset();
-    this.#custom?.reset();
-    this.#pendingCustom = {};
+    this.#custom.reset();
     this._submitError = undefined;
     this._showSummary = false;
     if (focus) this.#focus.request('#reason');
@@ -461,13 +430,13 @@ export class VseeIntakeForm extends VseeElement {
   }
 
   /** Every problem as the summary lists it, with how to reach the field. */
-  #problems(): Array<{ field: string; message: string; focus: () => void }> {
+  #problems(): Problem[] {
     const own = this.#fields.problems().map((p) => ({
       field: p.label,
       message: p.message,
       focus: () => this.renderRoot.querySelector<HTMLElement>(p.selector)?.focus(),
     }));
-    const clinic = (this.#custom?.problems() ?? []).map((p) => ({ field: p.label, message: p.message, focus: () => p.control.focus() }));
+    const clinic = this.#custom.problems().map((p) => ({ field: p.label, message: p.message, focus: () => p.control.focus() }));
     return [...own, ...clinic];
   }
 
@@ -476,42 +445,26 @@ export class VseeIntakeForm extends VseeElement {
   protected override renderContent(): TemplateResult | typeof nothing {
     const room = this.#roomTask;
     if (!this.#roomSettled && (room.status === TaskStatus.PENDING || (room.status === TaskStatus.INITIAL && this.roomCode))) {
-      return this.#renderLoading(this.#l10n.msg('loadingForm'));
+      return renderLoading(this.#l10n.msg('loadingForm'));
     }
     if (room.status === TaskStatus.ERROR && room.error instanceof VseeApiError && room.error.status === 404) {
       return errorPanel(this.#l10n, { what: this.#l10n.msg('roomNotFound'), retry: () => void room.run() });
     }
     // Any other room failure must not keep a patient from sending an intake (see #renderForm).
     const settings = this.#room()?.operation_settings;
-    if (settings && settings.is_closed === true && !this.#outcome.phase) {
-      const text =
-        typeof settings.close_msg === 'string' && settings.close_msg.trim() ? settings.close_msg : this.#l10n.msg('roomClosedDefault');
-      return html`<div class="message" part="message" role="status">
-        <strong class="title">${this.#l10n.msg('roomClosedTitle')}</strong>
-        <p>${text}</p>
-      </div>`;
-    }
+    if (settings && settings.is_closed === true && !this.#outcome.phase) return renderRoomClosed(this.#l10n, settings.close_msg);
     if (this.#outcome.phase) {
-      return this.#outcome.render({ startNew: () => this.#startNew(), editAgain: this.#editAgain, loading: (l) => this.#renderLoading(l) });
+      return this.#outcome.render({ startNew: () => this.#startNew(), editAgain: this.#editAgain, loading: renderLoading });
     }
     if (this.intakeId && this.#intakeTask.status !== TaskStatus.COMPLETE) {
       return this.#intakeTask.render({
-        initial: () => this.#renderLoading(this.#l10n.msg('loadingIntake')),
-        pending: () => this.#renderLoading(this.#l10n.msg('loadingIntake')),
+        initial: () => renderLoading(this.#l10n.msg('loadingIntake')),
+        pending: () => renderLoading(this.#l10n.msg('loadingIntake')),
         error: (error) =>
           errorPanel(this.#l10n, { what: this.#l10n.msg('intakeLoadFailed'), error, retry: () => void this.#intakeTask.run() }),
       }) as TemplateResult;
     }
     return this.#renderForm();
-  }
-
-  #renderLoading(label: string): TemplateResult {
-    return html`<div class="panel" aria-busy="true">
-      <span class="visually-hidden" role="status">${label}</span>
-      <div class="skeleton skeleton-field tall"></div>
-      <div class="skeleton skeleton-field"></div>
-      <div class="skeleton skeleton-field"></div>
-    </div>`;
   }
 
   #renderForm(): TemplateResult {
@@ -526,8 +479,8 @@ export class VseeIntakeForm extends VseeElement {
           ? errorPanel(this.#l10n, { what: this.#l10n.msg('roomLoadFailed'), error: room.error, retry: () => void room.run() })
           : nothing
       }
-      ${this._chunkError === 'customFields' ? this.#renderCustomChunkError() : nothing}
-      ${this._showSummary ? keyed(this._summaryKey, this.#renderSummary()) : nothing}
+      ${this.#custom.failed ? this.#custom.renderFailure() : nothing}
+      ${this._showSummary ? keyed(this._summaryKey, renderSummary(this.#l10n, this.#problems())) : nothing}
       ${this.#fields.render({
         askType: !this.visitType && this.then !== 'walkin',
         consultations: this.#consultations(),
@@ -535,7 +488,7 @@ export class VseeIntakeForm extends VseeElement {
         locale: this.resolvedLocale,
         changed: () => this.#saveDraft(),
       })}
-      <div class="custom"><slot @slotchange=${this.#onSlotChange}></slot>${this.#custom?.renderErrors() ?? nothing}</div>
+      <div class="custom"><slot @slotchange=${this.#custom.slotChanged}></slot>${this.#custom.renderErrors()}</div>
       ${this.#attachments.render()} ${this._submitError ? this.#renderSubmitError(this._submitError) : nothing}
       <div class="actions-row">
         <button type="submit" class="primary" part="submit" aria-disabled=${busy ? 'true' : 'false'}>
@@ -546,31 +499,9 @@ export class VseeIntakeForm extends VseeElement {
     </form>`;
   }
 
-  #renderCustomChunkError(): TemplateResult {
-    const retry = () => {
-      this._chunkError = undefined;
-      void this.#loadCustomFields();
-    };
-    return errorPanel(this.#l10n, { what: this.#l10n.msg('customChunkFailed'), note: this.#l10n.msg('valuesKept'), retry });
-  }
-
-  /** The problems as they are now: a fixed one leaves the list while the patient works. */
-  #renderSummary(): TemplateResult | typeof nothing {
-    const problems = this.#problems();
-    const n = problems.length;
-    if (!n) return nothing;
-    return html`<div class="summary" part="summary" role="alert">
-      <p>${n === 1 ? this.#l10n.msg('summaryOne') : this.#l10n.msg('summaryMany', { count: n })}</p>
-      <ul>
-        ${problems.map((p) => html`<li><button type="button" class="link" @click=${p.focus}>${this.#l10n.msg('summaryItem', { field: p.field, error: p.message })}</button></li>`)}
-      </ul>
-    </div>`;
-  }
-
   #renderSubmitError({ step, error }: SubmitFailure): TemplateResult {
     // An attachment that did not upload is retried on its own row, not here.
     if (step === 'uploads') return errorPanel(this.#l10n, { what: this.#l10n.msg('errUploadsFailed') });
-    if (step === 'custom') return this.#renderCustomChunkError();
     let what = this.#l10n.msg('errSaveTitle');
     if (step === 'visit') what = this.#l10n.msg(this.then === 'econsult' ? 'errVisitEconsultTitle' : 'errVisitWalkinTitle');
     return errorPanel(this.#l10n, { what, error, note: this.#l10n.msg('valuesKept'), retry: () => void this.submit() });
