@@ -2,6 +2,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { IntakeFormKey } from '../../i18n/intake-form.js';
 import type { LocalizeController } from '../controllers/localize.js';
+import { errorPanel } from '../controllers/error-panel.js';
+import type { SubmitFailure } from './submit-pipeline.js';
 
 /** One thing to fix, as the summary lists it, and how to reach its field. */
 export interface Problem {
@@ -44,4 +46,18 @@ export function renderSummary(l10n: LocalizeController<IntakeFormKey>, problems:
       )}
     </ul>
   </div>`;
+}
+
+/** A submit that failed: what did not happen (the intake, or the visit after it), why, and *Try again*. */
+export function renderSubmitFailure(
+  l10n: LocalizeController<IntakeFormKey>,
+  { step, error }: SubmitFailure,
+  then: string | undefined,
+  retry: () => void,
+): TemplateResult {
+  // An attachment that did not upload is retried on its own row, not here.
+  if (step === 'uploads') return errorPanel(l10n, { what: l10n.msg('errUploadsFailed') });
+  let what = l10n.msg('errSaveTitle');
+  if (step === 'visit') what = l10n.msg(then === 'econsult' ? 'errVisitEconsultTitle' : 'errVisitWalkinTitle');
+  return errorPanel(l10n, { what, error, note: l10n.msg('valuesKept'), retry });
 }

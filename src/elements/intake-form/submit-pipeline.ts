@@ -6,6 +6,7 @@
  */
 import type { Intake, IntakeFields, Visit } from '../../client/types.js';
 import type { VseeClient } from '../../client/vsee-client.js';
+import { isAbortError } from '../../client/errors.js';
 import { PostOnce, missingId } from '../controllers/post-once.js';
 
 export type VisitKind = 'walkin' | 'econsult';
@@ -18,6 +19,23 @@ export class StepError extends Error {
   ) {
     super(step);
   }
+}
+
+/** Thrown when an attachment is still not uploaded: not an API failure (its row offers the retry). */
+export class UploadsIncomplete extends Error {}
+
+/** Which step of a submit failed, and how, as the form shows it. */
+export interface SubmitFailure {
+  step: 'save' | 'visit' | 'uploads';
+  error?: unknown;
+}
+
+/** The failure to show for what a submit threw; none for an abort (the patient or the page moved on). */
+export function submitFailure(err: unknown): SubmitFailure | undefined {
+  if (err instanceof UploadsIncomplete) return { step: 'uploads' };
+  const step = err instanceof StepError ? err.step : 'save';
+  const cause = err instanceof StepError ? err.cause : err;
+  return isAbortError(cause) ? undefined : { step, error: cause };
 }
 
 export interface SubmitRequest {

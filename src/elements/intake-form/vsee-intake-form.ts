@@ -7,7 +7,7 @@ import { LocalizeController } from '../controllers/localize.js';
 import { FocusController } from '../controllers/focus.js';
 import { AnnouncerController } from '../controllers/announcer.js';
 import { errorPanel } from '../controllers/error-panel.js';
-import { VseeApiError, isAbortError } from '../../client/errors.js';
+import { VseeApiError } from '../../client/errors.js';
 import type { Consultation, IntakeFields, Room } from '../../client/types.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { intakeFormMessages } from '../../i18n/intake-form.js';
@@ -16,19 +16,15 @@ import { InteractionState } from './interaction-state.js';
 import { BuiltinFields, INTAKE_KEYS } from './builtin-fields.js';
 import { AttachmentsController, type HostAccess } from './attachments.js';
 import { DraftStore, UNDRAFTED_TYPES } from './draft-store.js';
-import { StepError, SubmitPipeline, type VisitKind } from './submit-pipeline.js';
+import { SubmitPipeline, UploadsIncomplete, submitFailure, type SubmitFailure, type VisitKind } from './submit-pipeline.js';
 import { chunks } from './chunks.js';
 import { isClinicUrl, isJoinTarget } from './join-visit.js';
 import { OutcomeController } from './outcome.js';
 import { consultationText, patientConsultations, roomName } from './room-details.js';
 import { CustomFieldsSlot } from './custom-fields-slot.js';
-import { renderLoading, renderRoomClosed, renderSummary, type Problem } from './form-messages.js';
+import { renderLoading, renderRoomClosed, renderSubmitFailure, renderSummary, type Problem } from './form-messages.js';
 
 type Busy = 'uploads' | 'saving' | 'visit' | null;
-type SubmitFailure = { step: 'save' | 'visit' | 'uploads'; error?: unknown };
-
-/** Thrown by the submit task when an attachment is still not uploaded: not an API failure. */
-class UploadsIncomplete extends Error {}
 
 /**
  * The patient intake: reason for visit, visit type, state, phone, attachments and the clinic's
@@ -227,21 +223,16 @@ export class VseeIntakeForm extends VseeElement {
 
   /** Opens the store of the patient now configured; another patient starts from an empty form. */
   #openStore(): void {
-    const store = new DraftStore({
-      accountCode: this.api?.accountCode ?? this.accountCode,
-      roomCode: this.roomCode,
-      intakeId: this.intakeId,
-      patient: this.#patient,
-    });
+    const scope = { accountCode: this.api?.accountCode ?? this.accountCode, roomCode: this.roomCode, intakeId: this.intakeId };
+    const store = new DraftStore({ ...scope, patient: this.#patient });
     if (store.key === this.#store.key) return;
-    const patientChanged = this.#draftReady;
-    this.#store = store;
-    store.forgetOtherPatients();
-    if (patientChanged) {
+    if (this.#draftReady) {
       // Nothing of the previous patient may stay on screen or be sent for this one.
       this.#startNew(false);
       this.#draftReady = false;
     }
+    this.#store = store;
+    store.forgetOtherPatients();
   }
 
   #restoreDraft(): void {
@@ -343,19 +334,10 @@ export class VseeIntakeForm extends VseeElement {
       this.#submitting = false;
       this._busy = null;
     }
-    if (this.#submitTask.status === TaskStatus.ERROR) this.#showSubmitError(this.#submitTask.error);
-    else if (this.#submitTask.status === TaskStatus.COMPLETE) this.#announcer.clear();
-  }
-
-  #showSubmitError(err: unknown): void {
-    this.#announcer.clear();
-    if (err instanceof UploadsIncomplete) {
-      this._submitError = { step: 'uploads' };
-      return;
-    }
-    const step = err instanceof StepError ? err.step : 'save';
-    const cause = err instanceof StepError ? err.cause : err;
-    if (!isAbortError(cause)) this._submitError = { step, error: cause };
+    if (this.#submitTask.status === TaskStatus.ERROR) {
+      this.#announcer.clear();
+      this._submitError = submitFailure(this.#submitTask.error);
+    } else if (this.#submitTask.status === TaskStatus.COMPLETE) this.#announcer.clear();
   }
 
   async #performSubmit(signal: AbortSignal): Promise<void> {
@@ -489,7 +471,8 @@ export class VseeIntakeForm extends VseeElement {
         changed: () => this.#saveDraft(),
       })}
       <div class="custom"><slot @slotchange=${this.#custom.slotChanged}></slot>${this.#custom.renderErrors()}</div>
-      ${this.#attachments.render()} ${this._submitError ? this.#renderSubmitError(this._submitError) : nothing}
+      ${this.#attachments.render()}
+      ${this._submitError ? renderSubmitFailure(this.#l10n, this._submitError, this.then, () => void this.submit()) : nothing}
       <div class="actions-row">
         <button type="submit" class="primary" part="submit" aria-disabled=${busy ? 'true' : 'false'}>
           ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${label}
@@ -497,14 +480,6 @@ export class VseeIntakeForm extends VseeElement {
       </div>
       ${this.#announcer.region()}
     </form>`;
-  }
-
-  #renderSubmitError({ step, error }: SubmitFailure): TemplateResult {
-    // An attachment that did not upload is retried on its own row, not here.
-    if (step === 'uploads') return errorPanel(this.#l10n, { what: this.#l10n.msg('errUploadsFailed') });
-    let what = this.#l10n.msg('errSaveTitle');
-    if (step === 'visit') what = this.#l10n.msg(this.then === 'econsult' ? 'errVisitEconsultTitle' : 'errVisitWalkinTitle');
-    return errorPanel(this.#l10n, { what, error, note: this.#l10n.msg('valuesKept'), retry: () => void this.submit() });
   }
 }
 
