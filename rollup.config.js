@@ -26,6 +26,10 @@ export default [
     // One ES module; DOMPurify (a dynamic import) becomes a chunk beside it, resolved
     // relative to the module's own URL, so the bundle works from any path.
     input: 'src/index.ts',
+    // The intake form's lazy chunks (waiting room, upload, clinic fields) import lit and the
+    // element's helpers from the entry: let them, instead of moving the shared code to a second
+    // file that every page would then fetch before the first paint.
+    preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist/cdn',
       format: 'es',
