@@ -26,16 +26,18 @@ function typeReason(el: VseeIntakeForm, value: string) {
 }
 
 function form(mock: MockTenant, then = 'none', children = html``) {
-  return fixture<VseeIntakeForm>(html`<vsee-intake-form
-    api-base=${mock.base}
-    account-code=${ACCOUNT}
-    token=${TOKEN}
-    room-code=${ROOM}
-    member-id="575"
-    then=${then}
-    poll-interval="0.05"
-    >${children}</vsee-intake-form
-  >`);
+  return fixture<VseeIntakeForm>(
+    html`<vsee-intake-form
+      api-base=${mock.base}
+      account-code=${ACCOUNT}
+      token=${TOKEN}
+      room-code=${ROOM}
+      member-id="575"
+      then=${then}
+      poll-interval="0.05"
+      >${children}</vsee-intake-form
+    >`,
+  );
 }
 
 // Each chunk loads once per page, so each test below is the first to use its chunk; the order matters.
@@ -108,7 +110,9 @@ describe('<vsee-intake-form> chunks loaded on first use', () => {
     $<HTMLButtonElement>(el, 'button[part=submit]').click();
     await created;
     const createdAt = performance.now();
-    expect(requestedAt, 'asked for before the walk-in answered').to.be.greaterThan(0).and.lessThan(createdAt - 200);
+    expect(requestedAt, 'asked for before the walk-in answered')
+      .to.be.greaterThan(0)
+      .and.lessThan(createdAt - 200);
     await waitUntil(() => text(el).includes('the waiting room did not open'), 'no message');
     chunkLoaders.waitingRoom = original.waitingRoom;
     button(el, 'Try again')!.click();

@@ -8,30 +8,43 @@ import {
 } from '../src/elements/intake-form/custom-fields.js';
 
 async function questions() {
-  return fixture<HTMLDivElement>(html`<div>
-    <label for="s">Symptoms</label><input id="s" name="custom_symptoms" value="cough" />
-    <label><input type="checkbox" name="custom_allergic" value="Yes" /> Allergic</label>
-    <label><input type="checkbox" name="custom_days" value="mon" /> Mon</label>
-    <label><input type="checkbox" name="custom_days" value="tue" checked /> Tue</label>
-    <fieldset>
-      <legend>How long?</legend>
-      <label><input type="radio" name="custom_len" value="days" /> Days</label>
-      <label><input type="radio" name="custom_len" value="weeks" /> Weeks</label>
-    </fieldset>
-    <select name="custom_multi" multiple aria-label="Which"><option value="a">A</option><option value="b">B</option></select>
-    <input type="file" name="custom_file" />
-    <input type="submit" name="go" value="go" />
-    <input name="custom_off" disabled value="x" />
-    <input type="password" name="custom_pin" value="1234" />
-    <input type="hidden" name="custom_source" value="ad" />
-  </div>`);
+  return fixture<HTMLDivElement>(
+    html`<div>
+      <label for="s">Symptoms</label><input id="s" name="custom_symptoms" value="cough" />
+      <label><input type="checkbox" name="custom_allergic" value="Yes" /> Allergic</label>
+      <label><input type="checkbox" name="custom_days" value="mon" /> Mon</label>
+      <label><input type="checkbox" name="custom_days" value="tue" checked /> Tue</label>
+      <fieldset>
+        <legend>How long?</legend>
+        <label><input type="radio" name="custom_len" value="days" /> Days</label>
+        <label><input type="radio" name="custom_len" value="weeks" /> Weeks</label>
+      </fieldset>
+      <select name="custom_multi" multiple aria-label="Which">
+        <option value="a">A</option>
+        <option value="b">B</option>
+      </select>
+      <input type="file" name="custom_file" />
+      <input type="submit" name="go" value="go" />
+      <input name="custom_off" disabled value="x" />
+      <input type="password" name="custom_pin" value="1234" />
+      <input type="hidden" name="custom_source" value="ad" />
+    </div>`,
+  );
 }
 
 describe('intake custom fields', () => {
   it('finds the named, enabled controls a form would send, without files or buttons', async () => {
     const host = await questions();
     const names = customControls(host).map((c) => c.name);
-    expect(names).to.include.members(['custom_symptoms', 'custom_allergic', 'custom_days', 'custom_len', 'custom_multi', 'custom_pin', 'custom_source']);
+    expect(names).to.include.members([
+      'custom_symptoms',
+      'custom_allergic',
+      'custom_days',
+      'custom_len',
+      'custom_multi',
+      'custom_pin',
+      'custom_source',
+    ]);
     expect(names).to.not.include.members(['custom_file', 'go', 'custom_off']);
   });
 
@@ -62,8 +75,14 @@ describe('intake custom fields', () => {
   it('puts every control back to its markup\u2019s value', async () => {
     const host = await questions();
     const controls = customControls(host);
-    writeCustomValue(controls.filter((c) => c.name === 'custom_days'), ['mon']);
-    writeCustomValue(controls.filter((c) => c.name === 'custom_symptoms'), 'fever');
+    writeCustomValue(
+      controls.filter((c) => c.name === 'custom_days'),
+      ['mon'],
+    );
+    writeCustomValue(
+      controls.filter((c) => c.name === 'custom_symptoms'),
+      'fever',
+    );
     controls[0]!.setAttribute('aria-invalid', 'true');
     resetControls(controls);
     const values = readCustomValues(controls);

@@ -2,7 +2,15 @@ import { expect } from '@open-wc/testing';
 import { InteractionState } from '../src/elements/intake-form/interaction-state.js';
 
 function host() {
-  const h = { updates: 0, addController() {}, removeController() {}, requestUpdate() { h.updates++; }, updateComplete: Promise.resolve(true) };
+  const h = {
+    updates: 0,
+    addController() {},
+    removeController() {},
+    requestUpdate() {
+      h.updates++;
+    },
+    updateComplete: Promise.resolve(true),
+  };
   return h;
 }
 

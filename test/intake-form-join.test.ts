@@ -14,17 +14,19 @@ const realOpen = window.open;
 
 async function walkinUntilReady(mock: MockTenant, attrs: Record<string, string>, props: Partial<VseeIntakeForm> = {}) {
   await mock.config({ walkinReadyAfterMs: 150 });
-  const el = await fixture<VseeIntakeForm>(html`<vsee-intake-form
-    api-base=${mock.base}
-    account-code=${ACCOUNT}
-    room-code=${ROOM}
-    member-id="575"
-    then="walkin"
-    poll-interval="0.05"
-    locale=${attrs.locale ?? 'en'}
-    .token=${props.token}
-    .tokenProvider=${props.tokenProvider}
-  ></vsee-intake-form>`);
+  const el = await fixture<VseeIntakeForm>(
+    html`<vsee-intake-form
+      api-base=${mock.base}
+      account-code=${ACCOUNT}
+      room-code=${ROOM}
+      member-id="575"
+      then="walkin"
+      poll-interval="0.05"
+      locale=${attrs.locale ?? 'en'}
+      .token=${props.token}
+      .tokenProvider=${props.tokenProvider}
+    ></vsee-intake-form>`,
+  );
   for (const [k, v] of Object.entries(attrs)) if (k !== 'locale') el.setAttribute(k, v);
   await waitUntil(() => el.shadowRoot!.querySelector('#reason'), 'no form', { timeout: 4000 });
   const reason = $<HTMLTextAreaElement>(el, '#reason');
@@ -126,7 +128,8 @@ describe('<vsee-intake-form> Join your visit', () => {
       { 'clinic-url': CLINIC },
       {
         tokenProvider: async () => {
-          if (fail && opened.length === 0 && document.querySelector('vsee-intake-form')?.shadowRoot?.querySelector('[part=join]')) throw new Error('sso down');
+          if (fail && opened.length === 0 && document.querySelector('vsee-intake-form')?.shadowRoot?.querySelector('[part=join]'))
+            throw new Error('sso down');
           return TOKEN;
         },
       },
@@ -168,14 +171,16 @@ describe('<vsee-intake-form> Join your visit', () => {
   });
 
   it('a clinic-url that is not https, or an unknown join-target, is a clear configuration message', async () => {
-    const el = await fixture<VseeIntakeForm>(html`<vsee-intake-form
-      api-base=${mock.base}
-      account-code=${ACCOUNT}
-      token=${TOKEN}
-      room-code=${ROOM}
-      clinic-url="http://clinic.example.test"
-      join-target="popup"
-    ></vsee-intake-form>`);
+    const el = await fixture<VseeIntakeForm>(
+      html`<vsee-intake-form
+        api-base=${mock.base}
+        account-code=${ACCOUNT}
+        token=${TOKEN}
+        room-code=${ROOM}
+        clinic-url="http://clinic.example.test"
+        join-target="popup"
+      ></vsee-intake-form>`,
+    );
     const shown = text(el);
     expect(shown).to.contain('clinic-url').and.contain('https://').and.contain('http://clinic.example.test');
     expect(shown).to.contain('join-target').and.contain('"popup"');

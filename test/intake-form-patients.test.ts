@@ -20,15 +20,11 @@ function typeReason(el: VseeIntakeForm, value: string) {
 }
 
 function form(mock: MockTenant, member: string, children = html``) {
-  return fixture<VseeIntakeForm>(html`<vsee-intake-form
-    api-base=${mock.base}
-    account-code=${ACCOUNT}
-    token=${TOKEN}
-    room-code=${ROOM}
-    member-id=${member}
-    then="walkin"
-    >${children}</vsee-intake-form
-  >`);
+  return fixture<VseeIntakeForm>(
+    html`<vsee-intake-form api-base=${mock.base} account-code=${ACCOUNT} token=${TOKEN} room-code=${ROOM} member-id=${member} then="walkin"
+      >${children}</vsee-intake-form
+    >`,
+  );
 }
 
 /** Patient A types, the intake is saved but the walk-in fails: A's draft now holds answers and an intake id. */
@@ -61,7 +57,9 @@ describe('<vsee-intake-form> drafts per patient', () => {
     const b = await ready(await form(mock, '576'));
     expect($<HTMLTextAreaElement>(b, '#reason').value).to.equal('');
     expect(text(b)).to.not.contain('Patient A');
-    expect(JSON.stringify({ ...sessionStorage })).to.not.contain('Patient A private reason').and.not.contain(intakeId);
+    expect(JSON.stringify({ ...sessionStorage }))
+      .to.not.contain('Patient A private reason')
+      .and.not.contain(intakeId);
     typeReason(b, 'Patient B reason');
     const saved = oneEvent(b, 'vsee-intake-saved');
     $<HTMLButtonElement>(b, 'button[part=submit]').click();
@@ -89,10 +87,14 @@ describe('<vsee-intake-form> drafts per patient', () => {
 
   it('a new token without a member id is another patient too, and the token is never stored', async () => {
     const el = await ready(
-      await fixture<VseeIntakeForm>(html`<vsee-intake-form api-base=${mock.base} account-code=${ACCOUNT} token=${TOKEN} room-code=${ROOM}></vsee-intake-form>`),
+      await fixture<VseeIntakeForm>(
+        html`<vsee-intake-form api-base=${mock.base} account-code=${ACCOUNT} token=${TOKEN} room-code=${ROOM}></vsee-intake-form>`,
+      ),
     );
     typeReason(el, 'Typed with the first token');
-    expect(JSON.stringify({ ...sessionStorage })).to.contain('Typed with the first token').and.not.contain(TOKEN);
+    expect(JSON.stringify({ ...sessionStorage }))
+      .to.contain('Typed with the first token')
+      .and.not.contain(TOKEN);
     el.token = 'another-patient-token';
     await el.updateComplete;
     expect($<HTMLTextAreaElement>(el, '#reason').value).to.equal('');
@@ -104,8 +106,8 @@ describe('<vsee-intake-form> drafts per patient', () => {
       await form(
         mock,
         '575',
-        html`<label for="q">Question</label><input id="q" name="custom_q" />
-          <label for="pin">PIN</label><input id="pin" type="password" name="custom_pin" />
+        html`<label for="q">Question</label><input id="q" name="custom_q" /> <label for="pin">PIN</label
+          ><input id="pin" type="password" name="custom_pin" />
           <input type="hidden" name="custom_campaign" value="hidden-campaign-value" />`,
       ),
     );

@@ -376,6 +376,11 @@ export class VseeIntakeForm extends VseeElement {
     }
   }
 
+  /** Checks and uploads files as if the patient chose them. */
+  addFiles(files: File[]): void {
+    this.#attachments.add(files);
+  }
+
   #onSubmit(e: Event): void {
     e.preventDefault();
     void this.submit();
