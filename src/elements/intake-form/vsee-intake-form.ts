@@ -15,7 +15,8 @@ import { intakeFormStyles } from './vsee-intake-form.styles.js';
 import { InteractionState } from './interaction-state.js';
 import { BuiltinFields, INTAKE_KEYS } from './builtin-fields.js';
 import { AttachmentsController, type HostAccess } from './attachments.js';
-import { DraftStore, UNDRAFTED_TYPES } from './draft-store.js';
+import { UNDRAFTED_TYPES } from './draft-store.js';
+import { DraftSync } from './draft-sync.js';
 import { SubmitPipeline, UploadsIncomplete, submitFailure, type SubmitFailure, type VisitKind } from './submit-pipeline.js';
 import { chunks } from './chunks.js';
 import { isClinicUrl, isJoinTarget } from './join-visit.js';
@@ -80,11 +81,11 @@ export class VseeIntakeForm extends VseeElement {
   readonly #attachments = new AttachmentsController(this, this.#access, this.#l10n, this.#focus);
   readonly #pipeline = new SubmitPipeline();
   readonly #custom = new CustomFieldsSlot(this, this.#l10n, this.#interaction);
-  readonly #outcome = new OutcomeController(this, {
+  readonly #outcome: OutcomeController = new OutcomeController(this, {
     ...this.#access,
     l10n: this.#l10n,
     focus: this.#focus,
-    store: () => this.#store,
+    store: () => this.#draft.store,
     roomName: () => roomName(this.#l10n, this.#room(), this.roomCode),
     visitReady: (visit) => this.emit('vsee-visit-ready', { visit }, { cancelable: true }),
     visitClosed: (id, reason) => this.emit('vsee-visit-closed', { id, reason }),
@@ -122,8 +123,28 @@ export class VseeIntakeForm extends VseeElement {
   #submitting = false;
   /** The room answered (or failed) once: a retry keeps the form on screen. */
   #roomSettled = false;
-  #store = new DraftStore({});
-  #draftReady = false;
+  readonly #draft: DraftSync = new DraftSync({
+    // The member id, else the token, says who the patient is (the store keeps only a hash).
+    scope: () => ({
+      accountCode: this.api?.accountCode ?? this.accountCode,
+      roomCode: this.roomCode,
+      intakeId: this.intakeId,
+      patient: this.memberId || this.token || undefined,
+    }),
+    snapshot: () => {
+      const saved = this.#pipeline.intake?.id;
+      const values = { ...this.#fields.forDraft(), ...this.#custom.values(UNDRAFTED_TYPES) };
+      return { values, attachments: this.#attachments.forDraft(), ...(saved ? { savedIntakeId: saved } : {}) };
+    },
+    editing: () => !this.#outcome.phase,
+    restore: (draft) => {
+      this.#fill(draft.values);
+      this.#attachments.setUploaded(draft.attachments, true);
+      if (draft.savedIntakeId) this.#pipeline.restoreIntake(draft.savedIntakeId);
+    },
+    resumeWaiting: (w) => void this.#outcome.wait({ id: w.visitId }, w.since),
+    patientChanged: () => this.#startNew(false),
+  });
 
   #roomTask = new Task(this, {
     task: async ([api, code], { signal }) => (api && code ? api.getRoom(code, { signal }) : initialState),
@@ -140,7 +161,7 @@ export class VseeIntakeForm extends VseeElement {
       if (!api || !id) return initialState;
       const intake = await api.getIntake(id, { signal });
       this.#fill(intake);
-      this.#restoreDraft();
+      this.#draft.restore();
       return intake;
     },
     args: () => [this.api, this.intakeId] as const,
@@ -178,7 +199,7 @@ export class VseeIntakeForm extends VseeElement {
     const fields = this.#fields.forApi(this.#effectiveType(), this.#consultations());
     const ids = this.#attachments.ids();
     if (ids.length) fields.attachments = ids;
-    return { ...fields, ...this.#customValues() };
+    return { ...fields, ...this.#custom.values() };
   }
 
   set value(v: Record<string, unknown> | null | undefined) {
@@ -191,10 +212,6 @@ export class VseeIntakeForm extends VseeElement {
     if (Array.isArray(v.attachments)) this.#attachments.setUploaded(v.attachments);
     const custom = Object.fromEntries(Object.entries(v).filter(([k]) => !INTAKE_KEYS.has(k)));
     this.#custom.apply(custom);
-  }
-
-  #customValues(skip?: ReadonlySet<string>): Record<string, unknown> {
-    return this.#custom.values(skip);
   }
 
   #effectiveType(): 1 | 2 | undefined {
@@ -211,66 +228,20 @@ export class VseeIntakeForm extends VseeElement {
     Object.assign(fields, this.#fields.forApi(this.#effectiveType(), this.#consultations()));
     if (editing) for (const k of ['reason_for_visit', 'location', 'phone'] as const) if (!(k in fields)) fields[k] = '';
     fields.attachments = this.#attachments.ids();
-    return { ...fields, ...this.#customValues() };
-  }
-
-  // ---- the draft, per patient --------------------------------------------------------------
-
-  /** Who the patient is, for the draft's key: the member id, else the token (hashed by the store). */
-  get #patient(): string | undefined {
-    return this.memberId || this.token || undefined;
-  }
-
-  /** Opens the store of the patient now configured; another patient starts from an empty form. */
-  #openStore(): void {
-    const scope = { accountCode: this.api?.accountCode ?? this.accountCode, roomCode: this.roomCode, intakeId: this.intakeId };
-    const store = new DraftStore({ ...scope, patient: this.#patient });
-    if (store.key === this.#store.key) return;
-    if (this.#draftReady) {
-      // Nothing of the previous patient may stay on screen or be sent for this one.
-      this.#startNew(false);
-      this.#draftReady = false;
-    }
-    this.#store = store;
-    store.forgetOtherPatients();
-  }
-
-  #restoreDraft(): void {
-    this.#draftReady = true;
-    const waiting = this.#store.loadWaiting();
-    if (waiting && !this.#outcome.phase) {
-      // Reloaded while in the waiting room: go back there rather than start a second visit.
-      void this.#outcome.wait({ id: waiting.visitId }, waiting.since);
-      return;
-    }
-    const draft = this.#store.load();
-    if (!draft) return;
-    this.#fill(draft.values);
-    this.#attachments.setUploaded(draft.attachments, true);
-    if (draft.savedIntakeId) this.#pipeline.restoreIntake(draft.savedIntakeId);
-  }
-
-  #saveDraft(): void {
-    if (!this.#draftReady || this.#outcome.phase) return;
-    const saved = this.#pipeline.intake?.id;
-    this.#store.save({
-      values: { ...this.#fields.forDraft(), ...this.#customValues(UNDRAFTED_TYPES) },
-      attachments: this.#attachments.forDraft(),
-      ...(saved ? { savedIntakeId: saved } : {}),
-    });
+    return { ...fields, ...this.#custom.values() };
   }
 
   // ---- hooks the controllers call ----------------------------------------------------------
 
   /** @internal */
   customChanged(): void {
-    this.#saveDraft();
+    this.#draft.save();
   }
 
   /** @internal */
   attachmentsChanged(): void {
     if (this._submitError?.step === 'uploads' && !this.#attachments.list.some((a) => a.status === 'error')) this._submitError = undefined;
-    this.#saveDraft();
+    this.#draft.save();
     this.requestUpdate();
   }
 
@@ -288,9 +259,9 @@ export class VseeIntakeForm extends VseeElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.api) this.#openStore();
+    if (this.api) this.#draft.open();
     // A new intake restores its draft as soon as the configuration is known; an edited one once it has loaded.
-    if (!this.#draftReady && !this.intakeId && this.api) this.#restoreDraft();
+    if (!this.#draft.restored && !this.intakeId && this.api) this.#draft.restore();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -363,12 +334,12 @@ export class VseeIntakeForm extends VseeElement {
         if (k === 'walkin') chunks.waitingRoom.prefetch();
       },
       intakeSaved: (intake) => {
-        this.#saveDraft();
+        this.#draft.save();
         this.emit('vsee-intake-saved', { intake });
       },
       visitCreated: (v, k) => this.emit('vsee-visit-created', { visit: v, kind: k }),
     });
-    this.#store.clear();
+    this.#draft.store.clear();
     if (kind === 'walkin' && visit) {
       await this.#outcome.wait(visit);
     } else {
@@ -473,7 +444,7 @@ export class VseeIntakeForm extends VseeElement {
         consultations: this.#consultations(),
         consultationText: (c) => consultationText(this.#l10n, this.#room(), c),
         locale: this.resolvedLocale,
-        changed: () => this.#saveDraft(),
+        changed: () => this.#draft.save(),
       })}
       <div class="custom"><slot @slotchange=${this.#custom.slotChanged}></slot>${this.#custom.renderErrors()}</div>
       ${this.#attachments.render()}
