@@ -4,12 +4,22 @@ import type { IntakeFormKey } from '../../i18n/intake-form.js';
 import type { LocalizeController } from '../controllers/localize.js';
 import { errorPanel } from '../controllers/error-panel.js';
 import type { SubmitFailure } from './submit-pipeline.js';
+import type { BuiltinProblem } from './builtin-fields.js';
+import type { CustomProblem } from './custom-fields.js';
 
 /** One thing to fix, as the summary lists it, and how to reach its field. */
 export interface Problem {
   field: string;
   message: string;
   focus: () => void;
+}
+
+/** The form's own problems (found in `root` by selector) and the clinic's (their controls), as the summary lists them. */
+export function collectProblems(root: ParentNode, own: BuiltinProblem[], clinic: CustomProblem[]): Problem[] {
+  return [
+    ...own.map((p) => ({ field: p.label, message: p.message, focus: () => root.querySelector<HTMLElement>(p.selector)?.focus() })),
+    ...clinic.map((p) => ({ field: p.label, message: p.message, focus: () => p.control.focus() })),
+  ];
 }
 
 /** A skeleton in the space the form will take (the page does not jump), with its name for screen readers. */

@@ -23,7 +23,7 @@ import { isClinicUrl, isJoinTarget } from './join-visit.js';
 import { OutcomeController } from './outcome.js';
 import { consultationText, patientConsultations, roomName } from './room-details.js';
 import { CustomFieldsSlot } from './custom-fields-slot.js';
-import { renderLoading, renderRoomClosed, renderSubmitFailure, renderSummary, type Problem } from './form-messages.js';
+import { collectProblems, renderLoading, renderRoomClosed, renderSubmitFailure, renderSummary, type Problem } from './form-messages.js';
 
 type Busy = 'uploads' | 'saving' | 'visit' | null;
 
@@ -387,15 +387,9 @@ export class VseeIntakeForm extends VseeElement {
     return patientConsultations(this.#room());
   }
 
-  /** Every problem as the summary lists it, with how to reach the field. */
+  /** Every problem as the summary lists it: the form's own fields first, then the clinic's. */
   #problems(): Problem[] {
-    const own = this.#fields.problems().map((p) => ({
-      field: p.label,
-      message: p.message,
-      focus: () => this.renderRoot.querySelector<HTMLElement>(p.selector)?.focus(),
-    }));
-    const clinic = this.#custom.problems().map((p) => ({ field: p.label, message: p.message, focus: () => p.control.focus() }));
-    return [...own, ...clinic];
+    return collectProblems(this.renderRoot, this.#fields.problems(), this.#custom.problems());
   }
 
   // ---- render ------------------------------------------------------------------------------
