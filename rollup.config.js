@@ -77,8 +77,11 @@ export default [
       chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.includes('/node_modules/lit-element/')) ? 'lit-[hash].js' : '[name]-[hash].js'),
       sourcemap: true,
     },
-    // An entry's exports are kept whole (a page may import `slot-picker.js` for its class).
-    preserveEntrySignatures: 'strict',
+    // An entry's exports are kept whole (a page may import `slot-picker.js` for its class), and a
+    // lazily loaded feature (the intake form's waiting room, uploads, clinic fields; the visit
+    // list's details) may import the element's helpers from its element's module, instead of
+    // Rollup moving that code to one more file every page would fetch before first paint.
+    preserveEntrySignatures: 'allow-extension',
     plugins: [...plugins(), chunkGraphPlugin({ collect: true })],
   },
   {

@@ -46,5 +46,7 @@ export type VseeEventName = keyof VseeEventMap;
 export type VseeEventDetail<K extends VseeEventName> = VseeEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 declare global {
+  // Declaration merging: the contract's events join the DOM's own map (an empty body is the point).
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface HTMLElementEventMap extends VseeEventMap {}
 }

@@ -6,6 +6,7 @@ import { VseeClient } from '../src/client.js';
 import { ACCOUNT, TOKEN, mockTenant, type MockLogEntry } from './helpers/mock.js';
 import { SEED_REQUESTS, parseCurl } from './fixtures/seed-requests.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a documented answer of any shape, read by key
 type Json = any;
 
 /**

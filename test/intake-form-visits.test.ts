@@ -32,16 +32,18 @@ function chooseFiles(el: VseeIntakeForm, files: File[]) {
 const png = (name = 'rash.png', bytes = 2048) => new File([new Uint8Array(bytes)], name, { type: 'image/png' });
 
 function form(mock: MockTenant, attrs: Record<string, string> = {}) {
-  return fixture<VseeIntakeForm>(html`<vsee-intake-form
-    api-base=${mock.base}
-    account-code=${ACCOUNT}
-    token=${TOKEN}
-    room-code=${ROOM}
-    then=${attrs.then ?? 'none'}
-    max-wait=${attrs['max-wait'] ?? ''}
-    poll-interval=${attrs['poll-interval'] ?? '0.05'}
-    max-file-size=${attrs['max-file-size'] ?? ''}
-  ></vsee-intake-form>`);
+  return fixture<VseeIntakeForm>(
+    html`<vsee-intake-form
+      api-base=${mock.base}
+      account-code=${ACCOUNT}
+      token=${TOKEN}
+      room-code=${ROOM}
+      then=${attrs.then ?? 'none'}
+      max-wait=${attrs['max-wait'] ?? ''}
+      poll-interval=${attrs['poll-interval'] ?? '0.05'}
+      max-file-size=${attrs['max-file-size'] ?? ''}
+    ></vsee-intake-form>`,
+  );
 }
 
 describe('<vsee-intake-form> attachments', () => {
@@ -253,7 +255,13 @@ describe('<vsee-intake-form> walk-in and waiting room', () => {
   });
 
   it('a failed walk-in keeps the intake and a retry does not create another', async () => {
-    await mock.fault({ method: 'POST', path: '/visits/add_walkin', status: 403, body: JSON.stringify({ code: 403, message: 'The waiting room is full.' }), contentType: 'application/json' });
+    await mock.fault({
+      method: 'POST',
+      path: '/visits/add_walkin',
+      status: 403,
+      body: JSON.stringify({ code: 403, message: 'The waiting room is full.' }),
+      contentType: 'application/json',
+    });
     const el = await ready(await form(mock, { then: 'walkin' }));
     typeReason(el, 'Retry me');
     const err = oneEvent(el, 'vsee-error');

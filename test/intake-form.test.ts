@@ -36,21 +36,23 @@ async function submit(el: VseeIntakeForm) {
 }
 
 function form(mock: MockTenant, extra: Record<string, string> = {}, children = html``) {
-  return fixture<VseeIntakeForm>(html`<vsee-intake-form
-    api-base=${mock.base}
-    account-code=${ACCOUNT}
-    token=${TOKEN}
-    room-code=${extra['room-code'] ?? ROOM}
-    member-id="575"
-    then=${extra.then ?? 'none'}
-    visit-type=${extra['visit-type'] ?? ''}
-    locale=${extra.locale ?? 'en'}
-    intake-id=${extra['intake-id'] ?? ''}
-    max-wait=${extra['max-wait'] ?? ''}
-    poll-interval=${extra['poll-interval'] ?? ''}
-    max-file-size=${extra['max-file-size'] ?? ''}
-    >${children}</vsee-intake-form
-  >`);
+  return fixture<VseeIntakeForm>(
+    html`<vsee-intake-form
+      api-base=${mock.base}
+      account-code=${ACCOUNT}
+      token=${TOKEN}
+      room-code=${extra['room-code'] ?? ROOM}
+      member-id="575"
+      then=${extra.then ?? 'none'}
+      visit-type=${extra['visit-type'] ?? ''}
+      locale=${extra.locale ?? 'en'}
+      intake-id=${extra['intake-id'] ?? ''}
+      max-wait=${extra['max-wait'] ?? ''}
+      poll-interval=${extra['poll-interval'] ?? ''}
+      max-file-size=${extra['max-file-size'] ?? ''}
+      >${children}</vsee-intake-form
+    >`,
+  );
 }
 
 const customQuestions = html`
@@ -63,7 +65,11 @@ const customQuestions = html`
     <label><input type="radio" name="custom_symptoms_duration" value="weeks" /> Weeks</label>
   </fieldset>
   <label for="cp">Pain</label>
-  <select id="cp" name="custom_pain"><option value="">-</option><option value="mild">Mild</option><option value="severe">Severe</option></select>
+  <select id="cp" name="custom_pain">
+    <option value="">-</option>
+    <option value="mild">Mild</option>
+    <option value="severe">Severe</option>
+  </select>
   <label for="cn">Notes</label>
   <textarea id="cn" name="custom_notes"></textarea>
 `;
@@ -97,7 +103,9 @@ describe('<vsee-intake-form>', () => {
   describe('the fields', () => {
     it('shows the labelled fields, every state by name, and is accessible when empty', async () => {
       const el = await ready(await form(mock));
-      const labels = [...el.shadowRoot!.querySelectorAll('label[part=label], legend')].map((l) => l.textContent!.replace(/\s+/g, ' ').trim());
+      const labels = [...el.shadowRoot!.querySelectorAll('label[part=label], legend')].map((l) =>
+        l.textContent!.replace(/\s+/g, ' ').trim(),
+      );
       expect(labels.some((l) => l.startsWith('Reason for visit'))).to.equal(true);
       expect(labels.some((l) => l.startsWith('Visit type'))).to.equal(true);
       expect(labels.some((l) => l.startsWith('State'))).to.equal(true);
@@ -132,7 +140,11 @@ describe('<vsee-intake-form>', () => {
 
     it('speaks Spanish with locale="es"', async () => {
       const el = await ready(await form(mock, { locale: 'es' }));
-      expect(text(el)).to.contain('Motivo de la consulta').and.contain('Tipo de consulta').and.contain('Teléfono').and.contain('Archivos adjuntos');
+      expect(text(el))
+        .to.contain('Motivo de la consulta')
+        .and.contain('Tipo de consulta')
+        .and.contain('Teléfono')
+        .and.contain('Archivos adjuntos');
       expect($(el, 'button[part=submit]').textContent!.trim()).to.equal('Enviar');
       expect([...$<HTMLSelectElement>(el, '#state').options].find((o) => o.value === 'NY')!.textContent).to.equal('Nueva York');
       await submit(el);
@@ -235,7 +247,13 @@ describe('<vsee-intake-form>', () => {
     });
 
     it('a failure says so in words, keeps every value, and a retry creates one intake', async () => {
-      await mock.fault({ method: 'POST', path: '/intakes', status: 400, body: JSON.stringify({ code: 400, message: 'Reason contains unsupported characters.' }), contentType: 'application/json' });
+      await mock.fault({
+        method: 'POST',
+        path: '/intakes',
+        status: 400,
+        body: JSON.stringify({ code: 400, message: 'Reason contains unsupported characters.' }),
+        contentType: 'application/json',
+      });
       const el = await ready(await form(mock, {}, customQuestions));
       typeInto(el, '#reason', 'Fever');
       typeInto(el, '#phone', '(712) 345-6789');
@@ -274,9 +292,8 @@ describe('<vsee-intake-form>', () => {
   });
 
   describe('custom questions', () => {
-    it('explain a clinic control\'s problem in the element\'s language, not the browser\'s', async () => {
-      const questions = html`
-        <label for="q1">Síntomas</label><input id="q1" name="custom_symptoms" required />
+    it("explain a clinic control's problem in the element's language, not the browser's", async () => {
+      const questions = html` <label for="q1">Síntomas</label><input id="q1" name="custom_symptoms" required />
         <label for="q2">Código</label><input id="q2" name="custom_code" pattern="[0-9]{4}" title="4 dígitos" />
         <label><input type="checkbox" name="custom_consent" value="yes" required /> Acepto</label>`;
       const el = await ready(await form(mock, { locale: 'es' }, questions));
@@ -325,14 +342,27 @@ describe('<vsee-intake-form>', () => {
 
     it('are prefilled through .value, and .value reads them back', async () => {
       const el = await ready(await form(mock, {}, customQuestions));
-      el.value = { reason_for_visit: 'Prefilled', location: 'NY', phone: '7123456789', custom_symptoms: 'cough', custom_is_allergic: 'Yes', custom_pain: 'severe' };
+      el.value = {
+        reason_for_visit: 'Prefilled',
+        location: 'NY',
+        phone: '7123456789',
+        custom_symptoms: 'cough',
+        custom_is_allergic: 'Yes',
+        custom_pain: 'severe',
+      };
       await el.updateComplete;
       expect($<HTMLTextAreaElement>(el, '#reason').value).to.equal('Prefilled');
       expect($<HTMLSelectElement>(el, '#state').value).to.equal('NY');
       expect((el.querySelector('#cs') as HTMLInputElement).value).to.equal('cough');
       expect((el.querySelector('input[name=custom_is_allergic]') as HTMLInputElement).checked).to.equal(true);
       expect((el.querySelector('#cp') as HTMLSelectElement).value).to.equal('severe');
-      expect(el.value).to.include({ reason_for_visit: 'Prefilled', location: 'NY', phone: '7123456789', custom_symptoms: 'cough', custom_pain: 'severe' });
+      expect(el.value).to.include({
+        reason_for_visit: 'Prefilled',
+        location: 'NY',
+        phone: '7123456789',
+        custom_symptoms: 'cough',
+        custom_pain: 'severe',
+      });
     });
   });
 
@@ -340,8 +370,16 @@ describe('<vsee-intake-form>', () => {
     it('loads every field, custom ones included, and saves with POST /intakes/:id', async () => {
       const client = new VseeClient({ baseUrl: mock.base, accountCode: ACCOUNT, token: TOKEN });
       const existing = await client.createIntake({
-        room_code: ROOM, reason_for_visit: 'Old reason', location: 'WA', phone: '7123456789', type: 2,
-        custom_symptoms: 'itchy eyes', custom_is_allergic: 'Yes', custom_symptoms_duration: 'days', custom_pain: 'mild', custom_notes: 'n',
+        room_code: ROOM,
+        reason_for_visit: 'Old reason',
+        location: 'WA',
+        phone: '7123456789',
+        type: 2,
+        custom_symptoms: 'itchy eyes',
+        custom_is_allergic: 'Yes',
+        custom_symptoms_duration: 'days',
+        custom_pain: 'mild',
+        custom_notes: 'n',
       });
       const el = await ready(await form(mock, { 'intake-id': existing.id }, customQuestions));
       expect($<HTMLTextAreaElement>(el, '#reason').value).to.equal('Old reason');

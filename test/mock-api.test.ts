@@ -7,6 +7,8 @@ const CONTROL = `/mock/${TENANT}/__control`;
 const AUTH = { 'X-AccountCode': 'vclinic', 'X-ApiToken': 'demo-patient-token' };
 const KEYS = { 'X-AccountCode': 'vclinic', 'X-ApiKey': 'demo-api-key', 'X-ApiSecret': 'demo-api-secret' };
 
+// The mock's answers are read field by field, as the vendor's loose JSON comes.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 async function api(path: string, init: RequestInit & { json?: unknown } = {}): Promise<{ status: number; body: Json; res: Response }> {

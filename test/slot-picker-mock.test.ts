@@ -1,5 +1,5 @@
 // End to end against the demo's mock VSee API: booking, a slot taken meanwhile, rescheduling.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/slot-picker.js';
 import type { VseeSlotPicker } from '../src/slot-picker.js';
 import { VseeClient } from '../src/client.js';

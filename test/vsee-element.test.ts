@@ -2,18 +2,22 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import { VseeElement, defineOnce } from '../src/elements/vsee-element.js';
 import { VseeClient } from '../src/client.js';
-import { mockTenant } from './helpers/mock.js';
+import { LocalizeController } from '../src/elements/controllers/localize.js';
+import { describeError } from '../src/elements/controllers/error-panel.js';
+import { clientPool } from '../src/elements/client-pool.js';
+import { TOKEN, mockTenant } from './helpers/mock.js';
 
 /** A minimal element on the shared base, to test the base alone. */
 class TestVseeProbe extends VseeElement {
+  readonly #l10n = new LocalizeController(this);
   protected override renderContent() {
-    return litHtml`<p class="ok">ready in ${this.resolvedLocale} / ${this.tz}</p>`;
+    return litHtml`<p class="ok">ready in ${this.resolvedLocale} / ${this.resolvedTimeZone}</p>`;
   }
   get exposedApi() {
     return this.api;
   }
   probeError(e: unknown) {
-    return this.errorText(e);
+    return describeError(this.#l10n, e);
   }
 }
 defineOnce('test-vsee-probe', TestVseeProbe);
@@ -97,6 +101,70 @@ describe('VseeElement (the shared base)', () => {
     await Promise.all([a.updateComplete, b.updateComplete, c.updateComplete]);
     expect(a.exposedApi).to.equal(b.exposedApi);
     expect(a.exposedApi).not.to.equal(c.exposedApi);
+  });
+
+  it('identical GETs of two elements configured alike share one request', async () => {
+    const requests: string[] = [];
+    const original = window.fetch;
+    window.fetch = (input, init) => {
+      requests.push(String(input));
+      return original(input, init);
+    };
+    try {
+      const wrap = await fixture(html`<div>
+        <test-vsee-probe api-base=${mock.base} account-code="vclinic" token=${TOKEN}></test-vsee-probe>
+        <test-vsee-probe api-base=${mock.base} account-code="vclinic" token=${TOKEN}></test-vsee-probe>
+      </div>`);
+      const [a, b] = [...wrap.querySelectorAll<TestVseeProbe>('test-vsee-probe')];
+      await Promise.all([a.updateComplete, b.updateComplete]);
+      const [ra, rb] = await Promise.all([a.exposedApi!.listVisits(), b.exposedApi!.listVisits()]);
+      expect(ra).to.deep.equal(rb);
+      expect(requests.filter((u) => u.includes('/visits'))).to.have.length(1);
+    } finally {
+      window.fetch = original;
+    }
+  });
+
+  it('forgets a client (and its token) once no element on the page uses it', async () => {
+    const wrap = await fixture(html`<div>
+      <test-vsee-probe api-base=${mock.base} account-code="vclinic" token="old-token"></test-vsee-probe>
+      <test-vsee-probe api-base=${mock.base} account-code="vclinic" token="old-token"></test-vsee-probe>
+    </div>`);
+    const [a, b] = [...wrap.querySelectorAll<TestVseeProbe>('test-vsee-probe')];
+    await Promise.all([a.updateComplete, b.updateComplete]);
+    const old = a.exposedApi;
+    // One element moves on to a new token: the other still uses the old client.
+    a.setAttribute('token', 'new-token');
+    await a.updateComplete;
+    expect(a.exposedApi).not.to.equal(old);
+    expect(b.exposedApi).to.equal(old);
+    // The last user of the old token goes: nothing keeps that client any more.
+    b.setAttribute('token', 'new-token');
+    await b.updateComplete;
+    expect(b.exposedApi).to.equal(a.exposedApi);
+    const again = document.createElement('test-vsee-probe') as TestVseeProbe;
+    for (const [k, v] of Object.entries({ 'api-base': mock.base, 'account-code': 'vclinic', token: 'old-token' })) again.setAttribute(k, v);
+    wrap.append(again);
+    await again.updateComplete;
+    expect(again.exposedApi, 'a fresh client, not the forgotten one').not.to.equal(old);
+    // Removing every element releases every client.
+    const held = clientPool.size;
+    wrap.remove();
+    await Promise.resolve();
+    expect(clientPool.size).to.equal(held - 2);
+    const next = await fixture<TestVseeProbe>(html`<test-vsee-probe api-base=${mock.base} account-code="vclinic" token="new-token"></test-vsee-probe>`);
+    expect(next.exposedApi).not.to.equal(a.exposedApi);
+  });
+
+  it('keeps its client when moved in the document', async () => {
+    const wrap = await fixture(html`<div><section></section><test-vsee-probe api-base=${mock.base} account-code="vclinic" token="move-me"></test-vsee-probe></div>`);
+    const el = wrap.querySelector<TestVseeProbe>('test-vsee-probe')!;
+    await el.updateComplete;
+    const client = el.exposedApi;
+    wrap.querySelector('section')!.append(el);
+    await el.updateComplete;
+    await Promise.resolve();
+    expect(el.exposedApi).to.equal(client);
   });
 
   it('takes the locale from the nearest lang attribute, including across shadow roots', async () => {

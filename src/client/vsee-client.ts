@@ -89,11 +89,6 @@ export class VseeClient extends EventTarget {
     };
   }
 
-  /** Whether a token (or a way to get one) is configured. */
-  get hasCredentials(): boolean {
-    return Boolean(this.#token || this.#tokenProvider);
-  }
-
   /** Replace the token (e.g. after the page refreshed it). */
   setToken(token: string | undefined): void {
     this.#token = token || undefined;

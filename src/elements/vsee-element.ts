@@ -1,19 +1,18 @@
 /**
  * The small base of every element: the shared configuration attributes become one client, a
- * locale and a time zone; a bad configuration becomes a clear message inside the element.
+ * locale and a time zone; a bad configuration becomes a clear message inside the element; the
+ * contract's events leave through `emit`. Everything else lives in controllers (./controllers/).
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { VseeClient, type VseeClientChangeDetail } from '../client/vsee-client.js';
 import { VseeApiError, isAbortError } from '../client/errors.js';
 import type { VseeEventDetail, VseeEventName } from '../events.js';
-import { commonMessages, type CommonKey } from '../i18n/common.js';
-import { ensureLocale, format, matchLocale, type Locale, type MessageTable, type Params } from '../i18n/i18n.js';
-import { browserTimeZone, formatDate, formatDateTime, formatTime, isValidTimeZone, timeZoneLabel } from '../internal/format.js';
+import { matchLocale, type Locale } from '../i18n/i18n.js';
+import { browserTimeZone, isValidTimeZone } from '../internal/format.js';
+import { clientPool } from './client-pool.js';
+import { LocalizeController, loadMessages } from './controllers/localize.js';
 import { ReducedMotionController } from '../internal/reduced-motion.js';
-
-/** Clients built from identical attributes are shared, so identical GETs of several elements share requests. */
-const sharedClients = new Map<string, VseeClient>();
 
 /**
  * A number attribute converter that keeps garbage visible (NaN) for validation to report.
@@ -25,11 +24,6 @@ export const numberAttr = {
     return Number(value);
   },
 };
-
-/** A created record without an id: nothing can follow it, so the answer counts as unreadable. */
-export function missingId(what: string): VseeApiError {
-  return new VseeApiError('bad_response', 200, `The answer had no ${what} id.`);
-}
 
 export abstract class VseeElement extends LitElement {
   /** Base URL of the VSee API, e.g. `https://api.vseepreview.com/vc/next/api_v3`. */
@@ -55,23 +49,17 @@ export abstract class VseeElement extends LitElement {
   @state() protected api?: VseeClient;
   @state() protected configErrors: string[] = [];
 
-  /** The element's own message table; looked up before the common one. */
-  protected static messages?: MessageTable<string>;
-
-  #ownClient?: { key: string; client: VseeClient };
+  /** The common messages, for the configuration errors. */
+  readonly #l10n = new LocalizeController(this);
+  /** A client of this element's own, for a token provider (page code we must not share). */
+  #ownClient?: { key: string; provider: () => Promise<string>; client: VseeClient };
 
   constructor() {
     super();
     // Animations off under prefers-reduced-motion, also after a change in WebKit (see the controller).
     new ReducedMotionController(this);
   }
-  #ownClientProvider?: () => Promise<string>;
   #loggedConfig = '';
-
-  /** Whether this element needs a patient token (the form's room lookup does not). */
-  protected get needsToken(): boolean {
-    return true;
-  }
 
   /** Whether this element needs `room-code`. */
   protected get needsRoom(): boolean {
@@ -91,8 +79,8 @@ export abstract class VseeElement extends LitElement {
     return matchLocale(this.#inheritedLang()) ?? 'en';
   }
 
-  /** The resolved IANA time zone. */
-  protected get tz(): string {
+  /** The IANA time zone times are shown in: `timezone` when valid, else the browser's. */
+  get resolvedTimeZone(): string {
     // Worked out when first needed (the browser's own zone builds a formatter), so a first update
     // starts its request before that cost.
     if (this.#perUpdate) return (this.#perUpdate.tz ??= this.#zone());
@@ -103,24 +91,28 @@ export abstract class VseeElement extends LitElement {
     return this.timezone && isValidTimeZone(this.timezone) ? this.timezone : browserTimeZone();
   }
 
+  /** The nearest `lang` attribute from this element up, crossing shadow roots to their hosts. */
   #inheritedLang(): string | null {
-    let node: Node | null = this;
-    while (node) {
-      if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang');
-      node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+    let found = this.closest('[lang]');
+    // closest() stops at a shadow root: go on from its host.
+    let root = this.getRootNode();
+    while (!found && root instanceof ShadowRoot) {
+      found = root.host.closest('[lang]');
+      root = root.host.getRootNode();
     }
-    return null;
+    return found?.getAttribute('lang') ?? null;
   }
 
   /** Spanish strings load on demand: an element in Spanish waits for them before it renders. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = ensureLocale(this.resolvedLocale, [commonMessages, (this.constructor as typeof VseeElement).messages]);
+    const loading = loadMessages(this);
     return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // `lang` may come from an ancestor only known once connected.
+    // `lang` may come from an ancestor only known once connected; a shared client released on
+    // disconnect is taken again.
     this.requestUpdate();
   }
 
@@ -136,7 +128,12 @@ export abstract class VseeElement extends LitElement {
     }
     const errors = this.validateConfig();
     this.configErrors = errors;
-    this.api = errors.length ? undefined : this.#resolveClient();
+    if (errors.length) {
+      this.#releaseClient();
+      this.api = undefined;
+    } else {
+      this.api = this.#resolveClient();
+    }
     const summary = errors.join(' ');
     if (summary && summary !== this.#loggedConfig) {
       console.error(`<${this.localName}>: ${summary}`);
@@ -159,6 +156,10 @@ export abstract class VseeElement extends LitElement {
     super.disconnectedCallback();
     this.#listeningTo?.removeEventListener('change', this.#onClientChange);
     this.#listeningTo = undefined;
+    // A move in the document disconnects and connects again in one task: keep the client then.
+    queueMicrotask(() => {
+      if (!this.isConnected) clientPool.release(this);
+    });
   }
 
   #listeningTo?: VseeClient;
@@ -175,16 +176,17 @@ export abstract class VseeElement extends LitElement {
 
   /** Problems with the configuration, as messages in the element's locale. Extend in subclasses. */
   protected validateConfig(): string[] {
+    const msg = this.#l10n.msg.bind(this.#l10n);
     const errors: string[] = [];
-    if (this.locale && !matchLocale(this.locale)) errors.push(this.msg('configBadLocale', { value: this.locale }));
-    if (this.timezone && !isValidTimeZone(this.timezone)) errors.push(this.msg('configBadTimezone', { value: this.timezone }));
-    if (this.needsRoom && !this.roomCode) errors.push(this.msg('configMissingRoom'));
+    if (this.locale && !matchLocale(this.locale)) errors.push(msg('configBadLocale', { value: this.locale }));
+    if (this.timezone && !isValidTimeZone(this.timezone)) errors.push(msg('configBadTimezone', { value: this.timezone }));
+    if (this.needsRoom && !this.roomCode) errors.push(msg('configMissingRoom'));
     if (this.client) return errors;
     const base = this.apiBase?.trim();
-    if (!base) errors.push(this.msg('configMissingBase'));
-    else if (!isUrl(base)) errors.push(this.msg('configBadBase', { value: base }));
-    if (!this.accountCode) errors.push(this.msg('configMissingAccount'));
-    if (this.needsToken && !this.token && !this.tokenProvider) errors.push(this.msg('configMissingToken'));
+    if (!base) errors.push(msg('configMissingBase'));
+    else if (!isUrl(base)) errors.push(msg('configBadBase', { value: base }));
+    if (!this.accountCode) errors.push(msg('configMissingAccount'));
+    if (!this.token && !this.tokenProvider) errors.push(msg('configMissingToken'));
     return errors;
   }
 
@@ -193,41 +195,34 @@ export abstract class VseeElement extends LitElement {
     if (value === undefined) return;
     if (!Number.isFinite(value) || !ok(value)) {
       const raw = this.getAttribute(name) ?? String(value);
-      errors.push(this.msg('configBadNumber', { name, rule, value: raw }));
+      errors.push(this.#l10n.msg('configBadNumber', { name, rule, value: raw }));
     }
   }
 
   #resolveClient(): VseeClient {
-    if (this.client) return this.client;
+    if (this.client) {
+      this.#releaseClient();
+      return this.client;
+    }
     const { accountCode, apiKey, token, tokenProvider } = this;
-    const baseUrl = this.apiBase!.trim();
-    const key = JSON.stringify([baseUrl, accountCode ?? '', apiKey ?? '', token ?? '']);
-    const make = () => new VseeClient({ baseUrl, accountCode, apiKey, token, tokenProvider });
+    const options = { baseUrl: this.apiBase!.trim(), accountCode, apiKey, token, tokenProvider };
     if (!tokenProvider) {
-      let shared = sharedClients.get(key);
-      if (!shared) sharedClients.set(key, (shared = make()));
-      return shared;
+      this.#ownClient = undefined;
+      return clientPool.acquire(this, options);
     }
     // A token provider belongs to this element's page code: keep a client of our own for it.
-    if (this.#ownClient?.key !== key || this.#ownClientProvider !== tokenProvider) {
-      this.#ownClientProvider = tokenProvider;
-      this.#ownClient = { key, client: make() };
+    clientPool.release(this);
+    const key = JSON.stringify([options.baseUrl, accountCode ?? '', apiKey ?? '', token ?? '']);
+    if (this.#ownClient?.key !== key || this.#ownClient.provider !== tokenProvider) {
+      this.#ownClient = { key, provider: tokenProvider, client: new VseeClient(options) };
     }
     return this.#ownClient.client;
   }
 
-  /** A message from the element's table or the common one, in the element's locale. */
-  protected msg(key: string, params?: Params): string {
-    const lang = this.resolvedLocale;
-    const own = (this.constructor as typeof VseeElement).messages;
-    const table = own && key in own.en ? own : commonMessages;
-    const template = (table[lang] as Record<string, string> | undefined)?.[key] ?? (table.en as Record<string, string>)[key] ?? key;
-    return format(template, params);
-  }
-
-  /** Typed shorthand for the common table. */
-  protected common(key: CommonKey, params?: Params): string {
-    return this.msg(key, params);
+  /** Lets go of a shared client (the configuration is wrong, or a page's client took over). */
+  #releaseClient(): void {
+    clientPool.release(this);
+    this.#ownClient = undefined;
   }
 
   override render(): TemplateResult | typeof nothing {
@@ -240,7 +235,7 @@ export abstract class VseeElement extends LitElement {
 
   protected renderConfigError(): TemplateResult {
     return html`<div class="config-error" part="config-error" role="alert">
-      <strong>${this.common('configTitle')}</strong>
+      <strong>${this.#l10n.msg('configTitle')}</strong>
       <ul>
         ${this.configErrors.map((e) => html`<li>${e}</li>`)}
       </ul>
@@ -260,73 +255,7 @@ export abstract class VseeElement extends LitElement {
     this.emit('vsee-error', { error: apiError, operation });
     return apiError;
   }
-
-  /** A failure in plain words, in the element's locale. */
-  protected errorText(error: unknown): string {
-    if (!(error instanceof VseeApiError)) return this.common('errUnknown');
-    const server = error.serverMessage;
-    const lang = this.resolvedLocale;
-    const text = this.common(ERROR_KEYS[error.code] ?? (error.status === 403 ? 'errForbidden' : 'errHttp'));
-    // The vendor's own words help most for a refused request; they stay as sent (English).
-    if (server && (error.code === 'http' || error.code === 'conflict')) {
-      return lang === 'en' ? server : `${text} (${server})`;
-    }
-    return text;
-  }
-
-  protected typeLabel(code: unknown): string {
-    return this.#codeLabel(TYPE_KEYS, 'typeOther', code);
-  }
-
-  protected statusLabel(code: unknown): string {
-    return this.#codeLabel(STATUS_KEYS, 'statusOther', code);
-  }
-
-  /** A visit's numeric code in words: known codes by name, others by number. */
-  #codeLabel(known: Record<number, CommonKey>, other: CommonKey, code: unknown): string {
-    if (typeof code !== 'number') return this.common('unknown');
-    const key = known[code];
-    return key ? this.common(key) : this.common(other, { code });
-  }
-
-  protected fmtDate(ts: unknown): string {
-    return formatDate(ts, this.resolvedLocale, this.tz, this.common('unknown'));
-  }
-
-  protected fmtTime(ts: unknown): string {
-    return formatTime(ts, this.resolvedLocale, this.tz, this.common('unknown'));
-  }
-
-  protected fmtDateTime(ts: unknown): string {
-    return formatDateTime(ts, this.resolvedLocale, this.tz, this.common('unknown'));
-  }
-
-  protected tzLabel(): string {
-    return timeZoneLabel(this.resolvedLocale, this.tz);
-  }
 }
-
-/** Each client error code's message; any other HTTP failure is `errForbidden` (403) or `errHttp`. */
-const ERROR_KEYS: Partial<Record<VseeApiError['code'], CommonKey>> = {
-  network: 'errNetwork',
-  timeout: 'errTimeout',
-  unauthorized: 'errUnauthorized',
-  not_found: 'errNotFound',
-  conflict: 'errConflict',
-  rate_limited: 'errRateLimited',
-  server: 'errServer',
-  bad_response: 'errBadResponse',
-};
-
-/** Visit types and statuses as the API numbers them. */
-const TYPE_KEYS: Record<number, CommonKey> = { 1: 'typeWalkin', 2: 'typeAppointment', 3: 'typeEconsult' };
-const STATUS_KEYS: Record<number, CommonKey> = {
-  10: 'statusPending',
-  20: 'statusConfirmed',
-  25: 'statusInProgress',
-  30: 'statusCompleted',
-  40: 'statusCancelled',
-};
 
 /** Every contract event bubbles out of the shadow root. (Outside the class: the manifest analyzer
  * would otherwise list a bogus event named after the parameter.) */

@@ -58,7 +58,8 @@ const es: Record<IntakeFormKey, string> = {
   econsultText: 'Un proveedor revisará su información y le responderá. Puede cerrar esta página.',
   roomClosedTitle: 'La clínica está cerrada',
   roomClosedDefault: 'La clínica no está atendiendo consultas en este momento. Vuelva más tarde.',
-  roomNotFound: 'No encontramos la sala de espera de esta clínica, así que no se puede iniciar una consulta aquí. Comuníquese con la clínica.',
+  roomNotFound:
+    'No encontramos la sala de espera de esta clínica, así que no se puede iniciar una consulta aquí. Comuníquese con la clínica.',
   loadingForm: 'Cargando el formulario\u2026',
   loadingIntake: 'Cargando sus respuestas\u2026',
   intakeLoadFailed: 'No pudimos cargar sus respuestas anteriores.',
@@ -89,6 +90,18 @@ const es: Record<IntakeFormKey, string> = {
   configBadThen: 'El atributo then debe ser "none", "walkin" o "econsult"; su valor es "{value}".',
   ruleSeconds: 'un número positivo de segundos',
   ruleBytes: 'un número entero positivo de bytes',
+  errChunk: 'una parte de esta página no se cargó. Revise su conexión y vuelva a intentarlo.',
+  customChunkFailed:
+    'Las preguntas propias de la clínica no se cargaron, así que todavía no se puede revisar ni enviar su información. Revise su conexión y vuelva a intentarlo.',
+  waitingChunkFailed:
+    'Usted está en la fila para su consulta, pero la sala de espera no se abrió en esta página. Revise su conexión y vuelva a intentarlo.',
+  loadingWaitingRoom: 'Abriendo la sala de espera\u2026',
+  joinVisit: 'Entrar a su consulta',
+  joinNewTab: '(se abre en una pestaña nueva)',
+  joinText: 'Seleccione \u201cEntrar a su consulta\u201d para comenzar la videollamada.',
+  joinFailed: 'Su consulta no se abrió.',
+  configBadClinicUrl: 'El atributo clinic-url debe ser la dirección web de la clínica que empieza con https://; su valor es "{value}".',
+  configBadJoinTarget: 'El atributo join-target debe ser "_self" (esta pestaña) o "_blank" (una pestaña nueva); su valor es "{value}".',
   customMissing: 'Responda esta pregunta.',
   customMissingCheck: 'Marque esta casilla.',
   customMissingChoice: 'Elija una opción.',

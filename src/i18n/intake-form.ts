@@ -89,6 +89,18 @@ const en = {
   configBadThen: 'The then attribute must be "none", "walkin" or "econsult"; it is "{value}".',
   ruleSeconds: 'a positive number of seconds',
   ruleBytes: 'a positive whole number of bytes',
+  errChunk: 'part of this page did not load. Check your connection, then try again.',
+  customChunkFailed:
+    'The clinic\u2019s own questions did not load, so your information cannot be checked or sent yet. Check your connection, then try again.',
+  waitingChunkFailed:
+    'You are in line for your visit, but the waiting room did not open on this page. Check your connection, then try again.',
+  loadingWaitingRoom: 'Opening the waiting room\u2026',
+  joinVisit: 'Join your visit',
+  joinNewTab: '(opens in a new tab)',
+  joinText: 'Select \u201cJoin your visit\u201d to start the video call.',
+  joinFailed: 'Your visit did not open.',
+  configBadClinicUrl: 'The clinic-url attribute must be the clinic\u2019s web address starting with https://; it is "{value}".',
+  configBadJoinTarget: 'The join-target attribute must be "_self" (this tab) or "_blank" (a new tab); it is "{value}".',
   customMissing: 'Please answer this question.',
   customMissingCheck: 'Please check this box.',
   customMissingChoice: 'Please choose an option.',
@@ -105,4 +117,3 @@ const en = {
 export type IntakeFormKey = keyof typeof en;
 
 export const intakeFormMessages = defineMessages<IntakeFormKey>(en, () => import('./intake-form.es.js'));
-

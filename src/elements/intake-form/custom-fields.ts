@@ -1,7 +1,13 @@
 /**
  * The clinic's own questions: plain form controls with a `name`, placed inside the element
- * (light DOM). They are read, validated and filled back by name, like a form would.
+ * (light DOM). They are read, validated and filled back by name, like a form would. Its own
+ * chunk: a form without such controls never downloads this (see chunks.ts).
  */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { LocalizeController } from '../controllers/localize.js';
+import type { IntakeFormKey } from '../../i18n/intake-form.js';
+import type { InteractionState } from './interaction-state.js';
+
 export type FieldControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 export type CustomValue = string | string[];
 
@@ -63,16 +69,14 @@ export function writeCustomValue(group: FieldControl[], value: unknown): void {
   }
 }
 
-/** Writes every value whose name has controls; returns the names that had none (yet). */
-export function writeCustomValues(controls: FieldControl[], values: Record<string, unknown>): string[] {
-  const groups = byName(controls);
-  const missing: string[] = [];
-  for (const [name, value] of Object.entries(values)) {
-    const group = groups.get(name);
-    if (group) writeCustomValue(group, value);
-    else missing.push(name);
+/** Puts every control back to the value its markup gave it. */
+export function resetControls(controls: FieldControl[]): void {
+  for (const c of controls) {
+    if (c instanceof HTMLInputElement && (c.type === 'checkbox' || c.type === 'radio')) c.checked = c.defaultChecked;
+    else if (c instanceof HTMLSelectElement) for (const o of c.options) o.selected = o.defaultSelected;
+    else c.value = c.defaultValue;
+    c.removeAttribute('aria-invalid');
   }
-  return missing;
 }
 
 /** The words a patient sees for a control: its label, else aria-label, else its name. */
@@ -83,4 +87,168 @@ export function controlLabel(c: FieldControl): string {
   }
   const label = c.labels?.[0]?.textContent?.replace(/\s+/g, ' ').trim();
   return label || c.getAttribute('aria-label') || c.name;
+}
+
+/**
+ * A control's problem in the element's locale. The browser's own `validationMessage` follows the
+ * browser's language, not `locale`; a message the page set with `setCustomValidity` is the page's
+ * own and is kept.
+ */
+export function controlError(l10n: LocalizeController<IntakeFormKey>, c: FieldControl): string {
+  const v = c.validity;
+  const attr = (name: string) => c.getAttribute(name) ?? '';
+  if (v.customError) return c.validationMessage;
+  if (v.valueMissing) {
+    const type = c instanceof HTMLInputElement ? c.type : '';
+    if (type === 'checkbox') return l10n.msg('customMissingCheck');
+    return type === 'radio' || c instanceof HTMLSelectElement ? l10n.msg('customMissingChoice') : l10n.msg('customMissing');
+  }
+  if (v.typeMismatch) return attr('type') === 'email' ? l10n.msg('customBadEmail') : l10n.msg('customBadType');
+  if (v.patternMismatch) return c.title ? l10n.msg('customPatternHint', { hint: c.title }) : l10n.msg('customPattern');
+  if (v.tooShort) return l10n.msg('customTooShort', { n: attr('minlength') });
+  if (v.tooLong) return l10n.msg('customTooLong', { n: attr('maxlength') });
+  if (v.rangeUnderflow) return l10n.msg('customUnder', { min: attr('min') });
+  if (v.rangeOverflow) return l10n.msg('customOver', { max: attr('max') });
+  return l10n.msg('customBadType');
+}
+
+export interface CustomFieldsHost extends ReactiveControllerHost, HTMLElement {
+  /** A clinic control changed: the draft is saved. */
+  customChanged(): void;
+  /** Enter in a clinic text box: submit, as a plain form would. */
+  submit(): Promise<void>;
+}
+
+/** One invalid control per name: the patient fixes a radio group once, not per button. */
+export interface CustomProblem {
+  control: FieldControl;
+  label: string;
+  message: string;
+}
+
+/**
+ * Listens to the clinic's controls (their events reach the host through the light DOM), tracks
+ * their interaction state under `custom:{name}`, marks them `aria-invalid` once their error may
+ * show, and renders their errors in the shadow root beside the slot.
+ */
+export class CustomFieldsController implements ReactiveController {
+  readonly #host: CustomFieldsHost;
+  readonly #l10n: LocalizeController<IntakeFormKey>;
+  readonly #state: InteractionState;
+  /** Values for controls not in the page yet (added later: slotchange applies them). */
+  #pending: Record<string, unknown> = {};
+
+  constructor(host: CustomFieldsHost, l10n: LocalizeController<IntakeFormKey>, state: InteractionState) {
+    this.#host = host;
+    this.#l10n = l10n;
+    this.#state = state;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#host.addEventListener('input', this.#onInput);
+    this.#host.addEventListener('change', this.#onInput);
+    this.#host.addEventListener('focusout', this.#onBlur);
+    this.#host.addEventListener('keydown', this.#onKeydown);
+  }
+
+  hostDisconnected(): void {
+    this.#host.removeEventListener('input', this.#onInput);
+    this.#host.removeEventListener('change', this.#onInput);
+    this.#host.removeEventListener('focusout', this.#onBlur);
+    this.#host.removeEventListener('keydown', this.#onKeydown);
+  }
+
+  get controls(): FieldControl[] {
+    return customControls(this.#host);
+  }
+
+  /** Values by name; `forDraft` leaves out what a draft must never hold (see draft-store.ts). */
+  values(skipTypes?: ReadonlySet<string>): Record<string, CustomValue> {
+    const controls = this.controls.filter((c) => !(skipTypes && c instanceof HTMLInputElement && skipTypes.has(c.type)));
+    return readCustomValues(controls);
+  }
+
+  /** Fills controls by name; names without a control yet wait for it. */
+  apply(values: Record<string, unknown>): void {
+    const controls = this.controls;
+    for (const [name, value] of Object.entries(values)) {
+      const group = controls.filter((c) => c.name === name);
+      if (group.length) writeCustomValue(group, value);
+      else this.#pending[name] = value;
+    }
+    this.#host.requestUpdate();
+  }
+
+  /** Controls were added or removed. */
+  slotChanged(): void {
+    const pending = this.#pending;
+    this.#pending = {};
+    if (Object.keys(pending).length) this.apply(pending);
+    this.#host.requestUpdate();
+  }
+
+  problems(): CustomProblem[] {
+    const seen = new Set<string>();
+    const out: CustomProblem[] = [];
+    for (const c of this.controls) {
+      if (c.validity.valid || seen.has(c.name)) continue;
+      seen.add(c.name);
+      out.push({ control: c, label: controlLabel(c), message: controlError(this.#l10n, c) });
+    }
+    return out;
+  }
+
+  /** Marks controls invalid (aria-invalid) once their error may show. */
+  refreshInvalid(): void {
+    const invalid = new Set(this.problems().map((p) => p.control.name));
+    for (const c of this.controls) {
+      if (invalid.has(c.name) && this.#state.showsError(`custom:${c.name}`)) c.setAttribute('aria-invalid', 'true');
+      else if (c.getAttribute('aria-invalid') === 'true') c.removeAttribute('aria-invalid');
+    }
+    this.#host.requestUpdate();
+  }
+
+  reset(): void {
+    resetControls(this.controls);
+    this.#host.requestUpdate();
+  }
+
+  renderErrors(): TemplateResult | typeof nothing {
+    const shown = this.problems().filter((p) => this.#state.showsError(`custom:${p.control.name}`));
+    if (!shown.length) return nothing;
+    return html`<ul class="error-list" aria-live="polite">
+      ${shown.map((p) => html`<li class="error" part="error">${this.#l10n.msg('summaryItem', { field: p.label, error: p.message })}</li>`)}
+    </ul>`;
+  }
+
+  /** The clinic control an event came from; none for our own shadow fields (retargeted to the host). */
+  #control(e: Event): FieldControl | undefined {
+    const c = e.target as FieldControl;
+    return e.target !== this.#host && c.name ? c : undefined;
+  }
+
+  #onInput = (e: Event) => {
+    const c = this.#control(e);
+    if (!c) return;
+    this.#state.change(`custom:${c.name}`);
+    this.refreshInvalid();
+    this.#host.customChanged();
+  };
+
+  #onBlur = (e: Event) => {
+    const c = this.#control(e);
+    if (!c) return;
+    this.#state.touch(`custom:${c.name}`);
+    this.refreshInvalid();
+  };
+
+  #onKeydown = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' || e.target === this.#host || e.defaultPrevented || e.isComposing) return;
+    const t = e.target as HTMLElement;
+    if (t instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'file'].includes(t.type)) {
+      e.preventDefault();
+      void this.#host.submit();
+    }
+  };
 }

@@ -23,12 +23,6 @@ export function normalizePhone(raw: string): string | null {
   return /^[2-9]\d{2}[2-9]\d{6}$/.test(digits) ? digits : null;
 }
 
-/** `7123456789` → `(712) 345-6789`, for showing a stored number. Anything else is kept. */
-export function formatPhone(digits: string): string {
-  const d = normalizePhone(digits);
-  return d ? `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}` : digits;
-}
-
 export type ReasonError = 'errReasonRequired' | 'errReasonTooLong';
 export function validateReason(value: string, max = REASON_MAX_LENGTH): ReasonError | null {
   if (!value.trim()) return 'errReasonRequired';
@@ -48,7 +42,10 @@ export function validateState(value: string): 'errStateInvalid' | null {
 
 /** Does a file match an `accept` list (`.pdf`, `image/*`, `application/pdf`)? An empty list accepts all. */
 export function fileAccepted(file: { name: string; type: string }, accept: string): boolean {
-  const tokens = accept.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const tokens = accept
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
   if (!tokens.length) return true;
   const name = file.name.toLowerCase();
   const type = (file.type || '').toLowerCase();

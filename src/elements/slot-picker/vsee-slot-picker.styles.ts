@@ -36,10 +36,6 @@ export const slotPickerStyles = css`
     background: var(--_surface-alt);
     border-radius: var(--_radius);
   }
-  .current .error-text {
-    color: var(--_danger);
-    margin-inline-end: 0.5rem;
-  }
   .body:focus {
     outline: none;
   }

@@ -5,7 +5,12 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { AvailabilityQuery, Slot, Visit } from '../../client/types.js';
 import type { VseeClient, VseeClientChangeDetail } from '../../client/vsee-client.js';
 import { VseeApiError } from '../../client/errors.js';
-import { VseeElement, defineOnce, missingId, numberAttr } from '../vsee-element.js';
+import { VseeElement, defineOnce, numberAttr } from '../vsee-element.js';
+import { LocalizeController } from '../controllers/localize.js';
+import { FocusController } from '../controllers/focus.js';
+import { AnnouncerController } from '../controllers/announcer.js';
+import { errorPanel } from '../controllers/error-panel.js';
+import { PostOnce, missingId } from '../controllers/post-once.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { slotPickerMessages } from '../../i18n/slot-picker.js';
 import { format } from '../../i18n/i18n.js';
@@ -106,7 +111,11 @@ function isTaken(error: unknown): boolean {
  */
 export class VseeSlotPicker extends VseeElement {
   static override styles = [sharedStyles, slotPickerStyles];
-  protected static override messages = slotPickerMessages;
+  readonly #l10n = new LocalizeController(this, slotPickerMessages);
+  readonly #focus = new FocusController(this);
+  readonly #announcer = new AnnouncerController(this);
+  /** A booking without an answer may have been made: look before booking the same time again. */
+  readonly #bookOnce = new PostOnce<Visit>();
 
   /** Only this provider's slots; booking assigns this provider. */
   @property({ attribute: 'provider-id' }) providerId?: string;
@@ -130,7 +139,6 @@ export class VseeSlotPicker extends VseeElement {
   /** Pages of `days` away from `start` (previous / next). */
   @state() private _page = 0;
   @state() private _chosen?: Slot;
-  @state() private _announce = '';
   @state() private _taken = false;
   @state() private _bookError?: unknown;
   @state() private _booked?: Booked;
@@ -139,8 +147,6 @@ export class VseeSlotPicker extends VseeElement {
   #activeStart?: number;
   /** Synchronous guard: a double click must not post twice. */
   #booking = false;
-  /** The start of a slot whose booking got no answer: it may be booked already. */
-  #unsureStart?: number;
   #view?: View;
   #viewKey = '';
   /** Days of the current view rendered so far; the rest follow a chunk per task. */
@@ -148,13 +154,10 @@ export class VseeSlotPicker extends VseeElement {
   /** The view each rendered day was last rendered with; days lagging behind catch up per task. */
   #dayViews: View[] = [];
   #chunkTimer?: ReturnType<typeof setTimeout>;
-  /** Where focus goes after the next render: an element's `data-focus`, or the grid once loaded. */
-  #focusTarget?: string;
-  #focusGridWhenLoaded = false;
 
   private _slots = new Task(this, {
     args: () =>
-      [this.api, this.start, this.#days, this._page, this.#duration, this.roomCode, this.providerId, this.intakeId, this.consultationId, this.tz] as const,
+      [this.api, this.start, this.#days, this._page, this.#duration, this.roomCode, this.providerId, this.intakeId, this.consultationId, this.resolvedTimeZone] as const,
     task: async ([api, start, days, page, duration, roomCode, providerId, intakeId, consultationId, tz], { signal }) => {
       if (!api) return initialState;
       const range = this.#rangeFor(start, days, page, tz);
@@ -189,7 +192,7 @@ export class VseeSlotPicker extends VseeElement {
     task: async ([loaded, api], { signal }) => {
       if (!loaded || !api) return initialState;
       const { range } = loaded;
-      const tz = this.tz;
+      const tz = this.resolvedTimeZone;
       for (let offset = 0; offset < LOOKAHEAD_DAYS; offset += LOOKAHEAD_CHUNK) {
         const fromDay = addDays(range.day0, range.days + offset);
         const toDay = addDays(fromDay, Math.min(LOOKAHEAD_CHUNK, LOOKAHEAD_DAYS - offset));
@@ -240,19 +243,23 @@ export class VseeSlotPicker extends VseeElement {
         ...(provider ? { provider_id: provider } : {}),
         ...(this.intakeId ? { intake_id: this.intakeId } : {}),
       };
-      try {
-        // After a time-out or a lost answer the appointment may exist already: look before booking again.
-        const unsure = !visitId && this.#unsureStart === slot.start;
-        let visit = unsure ? await this.#findBooked(api, slot, provider, signal) : undefined;
-        visit ??= visitId
-          ? await api.updateAppointment(visitId, params, { signal })
-          : await api.createAppointment({ ...params, member_id: this.memberId || undefined, type: 2 }, { signal });
+      const withId = (visit: Visit) => {
         if (typeof visit?.id !== 'string' || !visit.id) throw missingId('appointment');
-        this.#unsureStart = undefined;
+        return visit;
+      };
+      try {
+        // Moving an appointment is idempotent; creating one is not (see PostOnce).
+        const visit = visitId
+          ? withId(await api.updateAppointment(visitId, params, { signal }))
+          : await this.#bookOnce.run(
+              String(slot.start),
+              () => this.#findBooked(api, slot, provider, signal),
+              async () => withId(await api.createAppointment({ ...params, member_id: this.memberId || undefined, type: 2 }, { signal })),
+            );
         this.#booking = false;
         this._booked = { visit, slot, rescheduled: Boolean(visitId) };
         this._chosen = undefined;
-        this.#focusTarget = 'booked';
+        this.#focus.request('[data-focus="booked"]');
         this.emit('vsee-appointment-booked', { visit });
         // The booked time is gone from the availability; a rescheduled visit has a new time.
         void this._slots.run();
@@ -260,13 +267,10 @@ export class VseeSlotPicker extends VseeElement {
         return visit;
       } catch (error) {
         this.#booking = false;
-        if (!visitId && error instanceof VseeApiError && ['timeout', 'network', 'bad_response'].includes(error.code)) {
-          this.#unsureStart = slot.start;
-        }
         if (isTaken(error)) {
           this._chosen = undefined;
           this._taken = true;
-          this.#focusTarget = 'taken';
+          this.#focus.request('[data-focus="taken"]');
           void this._slots.run();
           return initialState;
         }
@@ -291,13 +295,13 @@ export class VseeSlotPicker extends VseeElement {
 
   protected override validateConfig(): string[] {
     const errors = super.validateConfig();
-    this.checkNumber(errors, 'duration', this.duration, (n) => Number.isInteger(n) && n >= 60 && n <= 86400, this.msg('ruleDuration'));
-    this.checkNumber(errors, 'days', this.days, (n) => Number.isInteger(n) && n >= 1 && n <= 60, this.msg('ruleDays'));
-    this.checkNumber(errors, 'start', this.start, (n) => n > 0 && n < 1e11, this.msg('ruleStart'));
+    this.checkNumber(errors, 'duration', this.duration, (n) => Number.isInteger(n) && n >= 60 && n <= 86400, this.#l10n.msg('ruleDuration'));
+    this.checkNumber(errors, 'days', this.days, (n) => Number.isInteger(n) && n >= 1 && n <= 60, this.#l10n.msg('ruleDays'));
+    this.checkNumber(errors, 'start', this.start, (n) => n > 0 && n < 1e11, this.#l10n.msg('ruleStart'));
     // An attribute can hold anything; removing it gives null (the default).
     const mode = this.mode as string | null | undefined;
     if (mode !== undefined && mode !== null && mode !== 'book' && mode !== 'select') {
-      errors.push(this.msg('configBadMode', { value: String(mode) }));
+      errors.push(this.#l10n.msg('configBadMode', { value: String(mode) }));
     }
     return errors;
   }
@@ -329,7 +333,7 @@ export class VseeSlotPicker extends VseeElement {
   }
 
   #currentRange(): DayRange {
-    return this.#rangeFor(this.start, this.#days, this._page, this.tz);
+    return this.#rangeFor(this.start, this.#days, this._page, this.resolvedTimeZone);
   }
 
   /** The patient's appointment at this slot's time, if an unanswered booking made it. */
@@ -356,7 +360,7 @@ export class VseeSlotPicker extends VseeElement {
 
   #viewOf(loaded: Loaded): View {
     const locale = this.resolvedLocale;
-    const tz = this.tz;
+    const tz = this.resolvedTimeZone;
     const key = `${locale}|${tz}`;
     if (this.#view?.loaded === loaded && this.#viewKey === key) return this.#view;
     const n = loaded.slots.length;
@@ -377,11 +381,11 @@ export class VseeSlotPicker extends VseeElement {
     const { slots } = view.loaded;
     const day = view.loaded.days[d];
     const locale = this.resolvedLocale;
-    const tz = this.tz;
-    const unknown = this.common('unknown');
+    const tz = this.resolvedTimeZone;
+    const unknown = this.#l10n.msg('unknown');
     // Noon of the day is safely inside it whatever the DST change.
     const dayLabel = dateTimeFormat(locale, tz, { weekday: 'long', month: 'long', day: 'numeric' }).format((day.start + 12 * 3600) * 1000);
-    const template = this.msg('slotLabel');
+    const template = this.#l10n.msg('slotLabel');
     let seen: Set<string> | undefined = new Set();
     for (let i = day.from; i < day.to; i++) {
       const time = formatTime(slots[i].start, locale, tz, unknown);
@@ -418,20 +422,20 @@ export class VseeSlotPicker extends VseeElement {
   }
 
   #rangeLabel(range: DayRange): string {
-    const f = dateTimeFormat(this.resolvedLocale, this.tz, { month: 'short', day: 'numeric', year: 'numeric' });
+    const f = dateTimeFormat(this.resolvedLocale, this.resolvedTimeZone, { month: 'short', day: 'numeric', year: 'numeric' });
     const first = (range.bounds[0] + 12 * 3600) * 1000;
     const last = (range.bounds[range.days - 1] + 12 * 3600) * 1000;
     return range.days === 1 ? f.format(first) : f.formatRange(first, last);
   }
 
   #slotDate(slot: Slot): string {
-    return dateTimeFormat(this.resolvedLocale, this.tz, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }).format(
+    return dateTimeFormat(this.resolvedLocale, this.resolvedTimeZone, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }).format(
       slot.start * 1000,
     );
   }
 
   #slotTimes(slot: Slot): string {
-    return dateTimeFormat(this.resolvedLocale, this.tz, { hour: 'numeric', minute: '2-digit' }).formatRange(slot.start * 1000, slot.end * 1000);
+    return dateTimeFormat(this.resolvedLocale, this.resolvedTimeZone, { hour: 'numeric', minute: '2-digit' }).formatRange(slot.start * 1000, slot.end * 1000);
   }
 
   // ---- Actions ---------------------------------------------------------------------------------
@@ -445,29 +449,44 @@ export class VseeSlotPicker extends VseeElement {
     this._taken = false;
     this._bookError = undefined;
     this._booked = undefined;
-    this._announce = this.msg('announceChosen', { time: this.fmtTime(slot.start), date: this.#slotDate(slot) });
+    this.#announcer.announce(this.#l10n.msg('announceChosen', { time: this.#l10n.time(slot.start), date: this.#slotDate(slot) }));
   }
 
   #go(delta: number): void {
     const range = this.#currentRange();
-    if (delta < 0 && range.keys[0] <= dayKey(nowSec(), this.tz)) return;
+    if (delta < 0 && range.keys[0] <= dayKey(nowSec(), this.resolvedTimeZone)) return;
     this._page += delta;
     this.#activeStart = undefined;
-    this._announce = this.msg('announceRange', { range: this.#rangeLabel(this.#currentRange()) });
+    this.#announcer.announce(this.#l10n.msg('announceRange', { range: this.#rangeLabel(this.#currentRange()) }));
   }
 
   #jumpTo(page: number, start: number): void {
     this._page = page;
     this.#activeStart = start;
-    this.#focusTarget = 'body';
-    this.#focusGridWhenLoaded = true;
-    this._announce = this.msg('announceRange', { range: this.#rangeLabel(this.#currentRange()) });
+    this.#focusBodyThenGrid();
+    this.#announcer.announce(this.#l10n.msg('announceRange', { range: this.#rangeLabel(this.#currentRange()) }));
   }
 
   #retry(): void {
-    this.#focusTarget = 'body';
-    this.#focusGridWhenLoaded = true;
     void this._slots.run();
+    this.#focusBodyThenGrid();
+  }
+
+  /**
+   * The button the patient pressed is about to go: focus waits on the times' container while they
+   * load, then moves to the grid's tab stop (or to the message that took the grid's place).
+   */
+  #focusBodyThenGrid(): void {
+    const root = this.renderRoot;
+    root.querySelector<HTMLElement>('[data-focus="body"]')?.focus();
+    this.#focus.request(() => {
+      const status = this._slots.status;
+      if (status !== TaskStatus.COMPLETE && status !== TaskStatus.ERROR) return undefined;
+      return (
+        root.querySelector<HTMLElement>('[role="grid"] button[tabindex="0"]') ??
+        root.querySelector<HTMLElement>('[data-focus="empty"], [data-focus="retry"]')
+      );
+    });
   }
 
   #onBook(): void {
@@ -607,34 +626,19 @@ export class VseeSlotPicker extends VseeElement {
     super.updated(changed);
     this.#syncRovingTabindex();
     this.#scheduleChunk();
-    const root = this.renderRoot as ShadowRoot;
-    if (this.#focusGridWhenLoaded && (this._slots.status === TaskStatus.COMPLETE || this._slots.status === TaskStatus.ERROR)) {
-      this.#focusGridWhenLoaded = false;
-      this.#focusTarget = undefined;
-      const active = root.querySelector<HTMLElement>('[role="grid"] button[tabindex="0"]') ?? root.querySelector<HTMLElement>('[data-focus="empty"], [data-focus="retry"]');
-      active?.focus();
-      return;
-    }
-    if (this.#focusTarget) {
-      const el = root.querySelector<HTMLElement>(`[data-focus="${this.#focusTarget}"]`);
-      if (el) {
-        this.#focusTarget = undefined;
-        el.focus();
-      }
-    }
   }
 
   // ---- Rendering -------------------------------------------------------------------------------
 
   protected override renderContent(): TemplateResult {
     const range = this.#currentRange();
-    const atToday = range.keys[0] <= dayKey(nowSec(), this.tz);
+    const atToday = range.keys[0] <= dayKey(nowSec(), this.resolvedTimeZone);
     const n = this.#days;
     const pending = this._slots.status === TaskStatus.PENDING;
     return html`
       ${this.visitId ? this.#renderCurrent() : nothing}
       <div class="header" part="header">
-        <p class="tz" id="tz" part="timezone">${this.common('timesIn', { zone: this.tzLabel() })}</p>
+        <p class="tz" id="tz" part="timezone">${this.#l10n.msg('timesIn', { zone: this.#l10n.zoneLabel() })}</p>
         <div class="nav" part="nav">
           <button
             type="button"
@@ -643,22 +647,22 @@ export class VseeSlotPicker extends VseeElement {
             aria-disabled=${atToday ? 'true' : 'false'}
             @click=${() => this.#go(-1)}
           >
-            <span aria-hidden="true">‹</span> ${n === 1 ? this.msg('prevDay') : this.msg('prevDays', { n })}
+            <span aria-hidden="true">‹</span> ${n === 1 ? this.#l10n.msg('prevDay') : this.#l10n.msg('prevDays', { n })}
           </button>
           <span class="range" part="range">${this.#rangeLabel(range)}</span>
           <button type="button" part="nav-button" class="next" @click=${() => this.#go(1)}>
-            ${n === 1 ? this.msg('nextDay') : this.msg('nextDays', { n })} <span aria-hidden="true">›</span>
+            ${n === 1 ? this.#l10n.msg('nextDay') : this.#l10n.msg('nextDays', { n })} <span aria-hidden="true">›</span>
           </button>
         </div>
       </div>
       ${this._taken
-        ? html`<p class="message error" part="message" role="alert" tabindex="-1" data-focus="taken">${this.msg('taken')}</p>`
+        ? html`<p class="message error" part="message" role="alert" tabindex="-1" data-focus="taken">${this.#l10n.msg('taken')}</p>`
         : nothing}
       <div class="body" aria-busy=${pending ? 'true' : 'false'} tabindex="-1" data-focus="body">
         ${this.#renderBody(range)}
       </div>
       ${this.#mode === 'book' ? this.#renderSummary() : nothing}
-      <div class="visually-hidden" role="status">${this._announce}</div>
+      ${this.#announcer.region()}
     `;
   }
 
@@ -666,12 +670,11 @@ export class VseeSlotPicker extends VseeElement {
     const v = this._visit;
     let text: string | TemplateResult;
     if (v.status === TaskStatus.ERROR) {
-      text = html`<span class="error-text">${this.msg('visitLoadError')} ${this.errorText(v.error)}</span>
-        <button type="button" @click=${() => void v.run()}>${this.common('tryAgain')}</button>`;
+      text = errorPanel(this.#l10n, { what: this.#l10n.msg('visitLoadError'), error: v.error, retry: () => void v.run() });
     } else if (v.status === TaskStatus.COMPLETE && v.value) {
-      text = this.msg('currentAppointment', { when: this.fmtDateTime(v.value.start) });
+      text = this.#l10n.msg('currentAppointment', { when: this.#l10n.dateTime(v.value.start) });
     } else {
-      text = this.common('loading');
+      text = this.#l10n.msg('loading');
     }
     return html`<div class="current" part="current message">${text}</div>`;
   }
@@ -682,10 +685,7 @@ export class VseeSlotPicker extends VseeElement {
       case TaskStatus.PENDING:
         return this.#renderSkeleton(range);
       case TaskStatus.ERROR:
-        return html`<div class="message error" part="message" role="alert">
-          <p>${this.msg('loadError')} ${this.errorText(this._slots.error)}</p>
-          <button type="button" data-focus="retry" @click=${() => this.#retry()}>${this.common('tryAgain')}</button>
-        </div>`;
+        return errorPanel(this.#l10n, { what: this.#l10n.msg('loadError'), error: this._slots.error, retry: () => this.#retry() });
       case TaskStatus.COMPLETE: {
         const loaded = this._slots.value;
         if (!loaded) return nothing;
@@ -698,7 +698,7 @@ export class VseeSlotPicker extends VseeElement {
   #renderSkeleton(range: DayRange): TemplateResult {
     const rows = Math.min(range.days, 3);
     return html`<div class="skeleton-grid" part="skeleton">
-      <span class="visually-hidden">${this.msg('loadingTimes')}</span>
+      <span class="visually-hidden">${this.#l10n.msg('loadingTimes')}</span>
       ${Array.from(
         { length: rows },
         () => html`<div class="skeleton-day" aria-hidden="true">
@@ -713,7 +713,7 @@ export class VseeSlotPicker extends VseeElement {
     const ahead = this._ahead;
     let more: TemplateResult | typeof nothing = nothing;
     if (ahead.status === TaskStatus.PENDING) {
-      more = html`<p class="searching">${this.msg('searching')}</p>`;
+      more = html`<p class="searching">${this.#l10n.msg('searching')}</p>`;
     } else if (ahead.status === TaskStatus.COMPLETE && ahead.value) {
       const next = ahead.value;
       more = html`<button
@@ -722,13 +722,13 @@ export class VseeSlotPicker extends VseeElement {
         part="next-available"
         @click=${() => this.#jumpTo(next.page, next.start)}
       >
-        ${this.msg('nextAvailable', { date: this.fmtDate(next.start) })}
+        ${this.#l10n.msg('nextAvailable', { date: this.#l10n.date(next.start) })}
       </button>`;
     } else if (ahead.status === TaskStatus.COMPLETE) {
-      more = html`<p>${this.msg('noneAhead', { n: LOOKAHEAD_DAYS })}</p>`;
+      more = html`<p>${this.#l10n.msg('noneAhead', { n: LOOKAHEAD_DAYS })}</p>`;
     }
     return html`<div class="empty message" part="message" role="status">
-      <p tabindex="-1" data-focus="empty">${this.msg('empty', { range: this.#rangeLabel(loaded.range) })}</p>
+      <p tabindex="-1" data-focus="empty">${this.#l10n.msg('empty', { range: this.#rangeLabel(loaded.range) })}</p>
       ${more}
     </div>`;
   }
@@ -748,7 +748,7 @@ export class VseeSlotPicker extends VseeElement {
       role="grid"
       class="grid"
       part="grid"
-      aria-label=${this.msg('gridLabel')}
+      aria-label=${this.#l10n.msg('gridLabel')}
       aria-describedby="tz"
       @keydown=${this.#onGridKey}
       @click=${this.#onGridClick}
@@ -787,9 +787,9 @@ export class VseeSlotPicker extends VseeElement {
   #renderSummary(): TemplateResult | typeof nothing {
     if (this._booked) {
       const { slot, rescheduled } = this._booked;
-      const params = { date: this.#slotDate(slot), time: this.fmtTime(slot.start), zone: this.tzLabel() };
+      const params = { date: this.#slotDate(slot), time: this.#l10n.time(slot.start), zone: this.#l10n.zoneLabel() };
       return html`<p class="message success" part="message" role="status" tabindex="-1" data-focus="booked">
-        ${this.msg(rescheduled ? 'rescheduled' : 'booked', params)}
+        ${this.#l10n.msg(rescheduled ? 'rescheduled' : 'booked', params)}
       </p>`;
     }
     const slot = this._chosen;
@@ -799,18 +799,19 @@ export class VseeSlotPicker extends VseeElement {
     const minutes = Math.round((slot.end - slot.start) / 60);
     const old = this._visit.value;
     return html`<section class="summary" part="summary" aria-labelledby="summary-title">
-      <p class="summary-title" id="summary-title">${this.msg('summaryTitle')}</p>
+      <p class="summary-title" id="summary-title">${this.#l10n.msg('summaryTitle')}</p>
       <dl>
         ${reschedule
-          ? html`<div><dt>${this.msg('currentTime')}</dt><dd>${old ? this.fmtDateTime(old.start) : this.common('unknown')}</dd></div>`
+          ? html`<div><dt>${this.#l10n.msg('currentTime')}</dt><dd>${old ? this.#l10n.dateTime(old.start) : this.#l10n.msg('unknown')}</dd></div>`
           : nothing}
-        <div><dt>${reschedule ? this.msg('newTime') : this.msg('date')}</dt><dd>${this.#slotDate(slot)}</dd></div>
-        <div><dt>${this.msg('time')}</dt><dd>${this.#slotTimes(slot)}</dd></div>
-        <div><dt>${this.msg('timeZone')}</dt><dd>${this.tzLabel()}</dd></div>
-        <div><dt>${this.msg('duration')}</dt><dd>${this.common('minutes', { n: minutes })}</dd></div>
+        <div><dt>${reschedule ? this.#l10n.msg('newTime') : this.#l10n.msg('date')}</dt><dd>${this.#slotDate(slot)}</dd></div>
+        <div><dt>${this.#l10n.msg('time')}</dt><dd>${this.#slotTimes(slot)}</dd></div>
+        <div><dt>${this.#l10n.msg('timeZone')}</dt><dd>${this.#l10n.zoneLabel()}</dd></div>
+        <div><dt>${this.#l10n.msg('duration')}</dt><dd>${this.#l10n.msg('minutes', { n: minutes })}</dd></div>
       </dl>
       ${this._bookError
-        ? html`<p class="message error" part="message" role="alert">${this.errorText(this._bookError)}</p>`
+        ? // No Try again of its own: the book button below is it, and keeps the focus.
+          errorPanel(this.#l10n, { what: this.#l10n.msg(reschedule ? 'rescheduleFailed' : 'bookFailed'), error: this._bookError })
         : nothing}
       <button
         type="button"
@@ -819,7 +820,7 @@ export class VseeSlotPicker extends VseeElement {
         aria-disabled=${busy ? 'true' : 'false'}
         @click=${() => this.#onBook()}
       >
-        ${busy ? this.msg(reschedule ? 'rescheduling' : 'booking') : this.msg(reschedule ? 'reschedule' : 'book')}
+        ${busy ? this.#l10n.msg(reschedule ? 'rescheduling' : 'booking') : this.#l10n.msg(reschedule ? 'reschedule' : 'book')}
       </button>
     </section>`;
   }

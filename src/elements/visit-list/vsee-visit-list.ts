@@ -11,6 +11,11 @@ import type { Visit } from '../../client/types.js';
 import { VisitStatuses } from '../../client/types.js';
 import type { VseeClient, VseeClientChangeDetail } from '../../client/vsee-client.js';
 import { sanitizedNotes } from './sanitized-notes.js';
+import { visitStatusLabel, visitTypeLabel } from './visit-labels.js';
+import { LocalizeController } from '../controllers/localize.js';
+import { FocusController } from '../controllers/focus.js';
+import { AnnouncerController } from '../controllers/announcer.js';
+import { errorPanel, failureText } from '../controllers/error-panel.js';
 import {
   attachmentsOf,
   groupVisits,
@@ -104,7 +109,9 @@ type IdTask<R> = Task<[string], R>;
  */
 export class VseeVisitList extends VseeElement {
   static override styles = [sharedStyles, visitListStyles];
-  protected static override messages = visitListMessages;
+  readonly #l10n = new LocalizeController(this, visitListMessages);
+  readonly #focus = new FocusController(this);
+  readonly #announcer = new AnnouncerController(this);
 
   /** How long (ms) the page must have been hidden before coming back refetches the list. */
   static refreshAfterHiddenMs = 60_000;
@@ -118,7 +125,6 @@ export class VseeVisitList extends VseeElement {
   @state() private _confirming?: string;
   @state() private _busy: ReadonlyMap<string, 'cancel' | 'summary'> = new Map();
   @state() private _messages: ReadonlyMap<string, ActionMessage> = new Map();
-  @state() private _announcement = '';
   @state() private _pages: Record<Section, number> = { upcoming: PAGE_SIZE, past: PAGE_SIZE };
   @state() private _visits?: Visit[];
   /** Local changes (a cancellation) applied on top of the last list, so the list updates in place. */
@@ -131,8 +137,6 @@ export class VseeVisitList extends VseeElement {
   #grouped?: { key: unknown[]; value: GroupedVisits };
   #ownCloses = new Set<string>();
   #hiddenAt?: number;
-  #afterUpdate?: () => void;
-  #announceTimer?: ReturnType<typeof setTimeout>;
 
   private _listTask = new Task(this, {
     task: async ([api], { signal }) => {
@@ -169,12 +173,11 @@ export class VseeVisitList extends VseeElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.#onVisibility);
-    clearTimeout(this.#announceTimer);
   }
 
   protected override validateConfig(): string[] {
     const errors = super.validateConfig();
-    if (!FILTERS.includes(String(this.filter))) errors.push(this.msg('configBadFilter', { value: String(this.filter) }));
+    if (!FILTERS.includes(String(this.filter))) errors.push(this.#l10n.msg('configBadFilter', { value: String(this.filter) }));
     return errors;
   }
 
@@ -192,13 +195,6 @@ export class VseeVisitList extends VseeElement {
       this._messages = new Map();
       this._confirming = undefined;
     }
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const after = this.#afterUpdate;
-    this.#afterUpdate = undefined;
-    after?.();
   }
 
   /** A patient coming back to the tab after a while sees current statuses. */
@@ -226,8 +222,8 @@ export class VseeVisitList extends VseeElement {
     const list = this._listTask;
     const pending = list.status === TaskStatus.PENDING || (list.status === TaskStatus.INITIAL && !!this.api);
     return html`<div class="base" part="base" aria-busy=${pending ? 'true' : 'false'}>
-      <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>
-      <p class="timezone" part="timezone">${this.common('timesIn', { zone: this.tzLabel() })}</p>
+      ${this.#announcer.region()}
+      <p class="timezone" part="timezone">${this.#l10n.msg('timesIn', { zone: this.#l10n.zoneLabel() })}</p>
       ${this.#renderCurrent()}
       ${this._visits ? this.#renderLists(this._visits, list.status === TaskStatus.ERROR) : this.#renderListState()}
     </div>`;
@@ -235,13 +231,10 @@ export class VseeVisitList extends VseeElement {
 
   #renderListState(): TemplateResult {
     if (this._listTask.status === TaskStatus.ERROR) {
-      return html`<div class="message error" part="message" role="alert">
-        <p>${this.msg('loadFailed')} ${this.errorText(this._listTask.error)}</p>
-        <button part="button" type="button" @click=${() => this.refresh()}>${this.common('tryAgain')}</button>
-      </div>`;
+      return this.#errorPanel('loadFailed', this._listTask.error, () => void this.refresh());
     }
     return html`<div class="loading" role="status">
-      <span class="visually-hidden">${this.msg('loadingVisits')}</span>
+      <span class="visually-hidden">${this.#l10n.msg('loadingVisits')}</span>
       <div class="skeleton" aria-hidden="true"></div>
       <div class="skeleton" aria-hidden="true"></div>
       <div class="skeleton" aria-hidden="true"></div>
@@ -257,15 +250,12 @@ export class VseeVisitList extends VseeElement {
   #renderCurrent(): TemplateResult | typeof nothing {
     if (!this.showCurrent) return nothing;
     if (this._currentTask.status === TaskStatus.ERROR) {
-      return html`<div class="message error" part="message" role="alert">
-        <p>${this.msg('currentFailed')} ${this.errorText(this._currentTask.error)}</p>
-        <button part="button" type="button" @click=${() => this._currentTask.run()}>${this.common('tryAgain')}</button>
-      </div>`;
+      return this.#errorPanel('currentFailed', this._currentTask.error, () => void this._currentTask.run());
     }
     const current = this.#currentVisit();
     if (!current) return nothing;
     return html`<section class="section current" part="current" aria-labelledby="current-h">
-      <h3 id="current-h" part="section-heading">${this.msg('currentHeading')}</h3>
+      <h3 id="current-h" part="section-heading">${this.#l10n.msg('currentHeading')}</h3>
       <ul class="visits" part="list" role="list">${this.#renderVisit(current, true)}</ul>
     </section>`;
   }
@@ -281,10 +271,7 @@ export class VseeVisitList extends VseeElement {
     const filter = this.filter as VisitFilter;
     return html`
       ${refreshFailed
-        ? html`<div class="message error" part="message" role="alert">
-            <p>${this.msg('refreshFailed')} ${this.errorText(this._listTask.error)}</p>
-            <button part="button" type="button" @click=${() => this.refresh()}>${this.common('tryAgain')}</button>
-          </div>`
+        ? this.#errorPanel('refreshFailed', this._listTask.error, () => void this.refresh())
         : nothing}
       ${filter !== 'past' ? this.#renderSection('upcoming', upcoming) : nothing}
       ${filter !== 'upcoming' ? this.#renderSection('past', past) : nothing}
@@ -296,17 +283,17 @@ export class VseeVisitList extends VseeElement {
     const more = Math.min(PAGE_SIZE, visits.length - shown);
     const headingId = `${section}-h`;
     return html`<section class="section ${section}" part="section" aria-labelledby=${headingId} data-section=${section}>
-      <h3 id=${headingId} part="section-heading">${this.msg(section === 'upcoming' ? 'upcomingHeading' : 'pastHeading')}</h3>
+      <h3 id=${headingId} part="section-heading">${this.#l10n.msg(section === 'upcoming' ? 'upcomingHeading' : 'pastHeading')}</h3>
       ${visits.length
         ? html`<ul class="visits" part="list" role="list">
             ${repeat(visits.slice(0, shown), (v) => v.id, (v) => this.#renderVisit(v, false))}
           </ul>`
-        : html`<p class="message empty" part="message">${this.msg(section === 'upcoming' ? 'noUpcoming' : 'noPast')}</p>`}
+        : html`<p class="message empty" part="message">${this.#l10n.msg(section === 'upcoming' ? 'noUpcoming' : 'noPast')}</p>`}
       ${more > 0
         ? html`<div class="more">
-            <p class="count">${this.msg('shownCount', { shown, total: visits.length })}</p>
+            <p class="count">${this.#l10n.msg('shownCount', { shown, total: visits.length })}</p>
             <button part="button more-button" type="button" @click=${() => this.#showMore(section, shown)}>
-              ${this.msg('showMore', { n: more })}
+              ${this.#l10n.msg('showMore', { n: more })}
             </button>
           </div>`
         : nothing}
@@ -322,7 +309,7 @@ export class VseeVisitList extends VseeElement {
     const detail = this.#detailTasks.get(id);
     return guard(
       [visit, current, this._expanded.has(id), this._busy.get(id), this._messages.get(id), this._confirming === id,
-        detail?.status, detail?.value, this.resolvedLocale, this.tz],
+        detail?.status, detail?.value, this.resolvedLocale, this.resolvedTimeZone],
       () => this.#renderVisitNow(visit, current),
     );
   }
@@ -338,11 +325,11 @@ export class VseeVisitList extends VseeElement {
     const message = this._messages.get(id);
     return html`<li class="visit" part="visit" id=${dom} tabindex="-1" aria-labelledby="${dom}-h">
       <div class="visit-top">
-        <h4 class="when" part="visit-heading" id="${dom}-h">${this.fmtDateTime(visit.start)}</h4>
+        <h4 class="when" part="visit-heading" id="${dom}-h">${this.#l10n.dateTime(visit.start)}</h4>
         <span class="badges">
-          ${current ? html`<span class="mark current-mark" part="current-mark">${this.msg('currentMark')}</span>` : nothing}
+          ${current ? html`<span class="mark current-mark" part="current-mark">${this.#l10n.msg('currentMark')}</span>` : nothing}
           <span class="status ${statusClass(visit.status)}" part="status"
-            ><span class="visually-hidden">${this.msg('statusLabel')}: </span>${this.statusLabel(visit.status)}</span
+            ><span class="visually-hidden">${this.#l10n.msg('statusLabel')}: </span>${visitStatusLabel(this.#l10n, visit.status)}</span
           >
           ${isGroupVisit(visit)
             ? html`<span class="mark group-mark" part="group-mark"
@@ -351,15 +338,15 @@ export class VseeVisitList extends VseeElement {
                     fill="currentColor"
                     d="M9 11a4 4 0 1 1 0-8 4 4 0 0 1 0 8Zm7.5 0a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7ZM1 20c0-3.3 3.6-6 8-6s8 2.7 8 6v1H1v-1Zm17.5 1v-1c0-2-1-3.8-2.6-5.1 3.7.3 6.6 2.5 6.6 5.1v1h-4Z"
                   /></svg
-                >${this.msg('groupMark')}</span
+                >${this.#l10n.msg('groupMark')}</span
               >`
             : nothing}
         </span>
       </div>
       <dl class="facts" part="facts">
-        <div><dt>${this.msg('typeLabel')}</dt><dd>${this.typeLabel(visit.type)}</dd></div>
-        <div><dt>${this.msg('providerLabel')}</dt><dd>${providerName(visit.provider) ?? this.common('unknown')}</dd></div>
-        ${reason ? html`<div><dt>${this.msg('reasonLabel')}</dt><dd>${reason}</dd></div>` : nothing}
+        <div><dt>${this.#l10n.msg('typeLabel')}</dt><dd>${visitTypeLabel(this.#l10n, visit.type)}</dd></div>
+        <div><dt>${this.#l10n.msg('providerLabel')}</dt><dd>${providerName(visit.provider) ?? this.#l10n.msg('unknown')}</dd></div>
+        ${reason ? html`<div><dt>${this.#l10n.msg('reasonLabel')}</dt><dd>${reason}</dd></div>` : nothing}
       </dl>
       <div class="actions" part="actions">
         <button
@@ -371,11 +358,11 @@ export class VseeVisitList extends VseeElement {
           aria-describedby="${dom}-h"
           @click=${() => this.#toggleDetails(id)}
         >
-          <span class="chevron" aria-hidden="true"></span>${this.msg('viewDetails')}
+          <span class="chevron" aria-hidden="true"></span>${this.#l10n.msg('viewDetails')}
         </button>
         ${!current && isReschedulable(visit, now)
           ? html`<button part="button reschedule-button" type="button" aria-describedby="${dom}-h" @click=${() => this.#reschedule(visit)}>
-              ${this.msg('reschedule')}
+              ${this.#l10n.msg('reschedule')}
             </button>`
           : nothing}
         ${canCancel
@@ -387,7 +374,7 @@ export class VseeVisitList extends VseeElement {
               aria-describedby="${dom}-h"
               @click=${() => this.#askCancel(id)}
             >
-              ${this.msg('cancelVisit')}
+              ${this.#l10n.msg('cancelVisit')}
             </button>`
           : nothing}
         <button
@@ -398,7 +385,7 @@ export class VseeVisitList extends VseeElement {
           aria-disabled=${busy === 'summary' ? 'true' : 'false'}
           @click=${() => this.#downloadSummary(visit)}
         >
-          ${busy === 'summary' ? this.msg('summaryPreparing') : this.msg('downloadSummary')}
+          ${busy === 'summary' ? this.#l10n.msg('summaryPreparing') : this.#l10n.msg('downloadSummary')}
         </button>
       </div>
       ${canCancel && this._confirming === id ? this.#renderConfirm(visit, dom, busy === 'cancel') : nothing}
@@ -406,7 +393,7 @@ export class VseeVisitList extends VseeElement {
         ? html`<div class="message ${message.kind}" part="message" role=${message.kind === 'error' ? 'alert' : 'status'}>
             <p>${message.text}</p>
             ${message.url
-              ? html`<p><a href=${message.url} target="_blank" rel="noopener noreferrer">${this.msg('summaryLink')}</a></p>`
+              ? html`<p><a href=${message.url} target="_blank" rel="noopener noreferrer">${this.#l10n.msg('summaryLink')}</a></p>`
               : nothing}
           </div>`
         : nothing}
@@ -427,7 +414,7 @@ export class VseeVisitList extends VseeElement {
         }
       }}
     >
-      <p id="${dom}-q">${this.msg('cancelQuestion', { when: this.fmtDateTime(visit.start) })}</p>
+      <p id="${dom}-q">${this.#l10n.msg('cancelQuestion', { when: this.#l10n.dateTime(visit.start) })}</p>
       <div class="confirm-buttons">
         <button
           part="button confirm-button"
@@ -436,67 +423,64 @@ export class VseeVisitList extends VseeElement {
           aria-disabled=${pending ? 'true' : 'false'}
           @click=${() => this.#confirmCancel(visit)}
         >
-          ${this.msg('cancelYes')}
+          ${this.#l10n.msg('cancelYes')}
         </button>
         <button part="button keep-button" type="button" id="${dom}-keep" aria-disabled=${pending ? 'true' : 'false'} @click=${() => this.#abortCancel(visit.id)}>
-          ${this.msg('cancelNo')}
+          ${this.#l10n.msg('cancelNo')}
         </button>
       </div>
-      ${pending ? html`<p class="pending" role="status">${this.msg('cancelling')}</p>` : nothing}
+      ${pending ? html`<p class="pending" role="status">${this.#l10n.msg('cancelling')}</p>` : nothing}
     </div>`;
   }
 
   #renderDetails(visit: Visit): TemplateResult {
     const task = this.#detailTasks.get(visit.id);
     if (!task || task.status === TaskStatus.INITIAL || task.status === TaskStatus.PENDING) {
-      return html`<p class="loading-text" role="status">${this.msg('detailsLoading')}</p>`;
+      return html`<p class="loading-text" role="status">${this.#l10n.msg('detailsLoading')}</p>`;
     }
     if (task.status === TaskStatus.ERROR) {
-      return html`<div class="message error" part="message" role="alert">
-        <p>${this.msg('detailsFailed')} ${this.errorText(task.error)}</p>
-        <button part="button" type="button" @click=${() => task.run()}>${this.common('tryAgain')}</button>
-      </div>`;
+      return this.#errorPanel('detailsFailed', task.error, () => void task.run());
     }
     // The detail endpoint has more fields; the list item fills what it lacks, local changes win.
     const d = this.#withOverrides({ ...visit, ...task.value, id: visit.id });
     const pv = (typeof d.postvisit === 'object' && d.postvisit) || {};
-    const unknown = this.common('unknown');
+    const unknown = this.#l10n.msg('unknown');
     const rx = prescriptionsOf(d);
     const files = attachmentsOf(d);
     const notes = notesOf(d);
     return html`
       <dl class="facts detail-facts">
-        <div><dt>${this.msg('reasonLabel')}</dt><dd>${reasonOf(d) ?? unknown}</dd></div>
-        <div><dt>${this.msg('diagnosisLabel')}</dt><dd>${text(pv.diagnosis) ?? unknown}</dd></div>
-        <div><dt>${this.msg('dispositionLabel')}</dt><dd>${text(pv.disposition) ?? unknown}</dd></div>
+        <div><dt>${this.#l10n.msg('reasonLabel')}</dt><dd>${reasonOf(d) ?? unknown}</dd></div>
+        <div><dt>${this.#l10n.msg('diagnosisLabel')}</dt><dd>${text(pv.diagnosis) ?? unknown}</dd></div>
+        <div><dt>${this.#l10n.msg('dispositionLabel')}</dt><dd>${text(pv.disposition) ?? unknown}</dd></div>
       </dl>
-      <h5>${this.msg('prescriptionsHeading')}</h5>
+      <h5>${this.#l10n.msg('prescriptionsHeading')}</h5>
       ${rx.length
         ? html`<ul class="rx">
             ${rx.map(
               (p) => html`<li>
                 <strong>${text(p.drug) ?? unknown}</strong>
                 <dl class="facts">
-                  <div><dt>${this.msg('rxDirections')}</dt><dd>${text(p.directions) ?? unknown}</dd></div>
-                  <div><dt>${this.msg('rxQuantity')}</dt><dd>${text(p.quantity) ?? unknown}</dd></div>
-                  <div><dt>${this.msg('rxRefills')}</dt><dd>${text(p.refills) ?? unknown}</dd></div>
+                  <div><dt>${this.#l10n.msg('rxDirections')}</dt><dd>${text(p.directions) ?? unknown}</dd></div>
+                  <div><dt>${this.#l10n.msg('rxQuantity')}</dt><dd>${text(p.quantity) ?? unknown}</dd></div>
+                  <div><dt>${this.#l10n.msg('rxRefills')}</dt><dd>${text(p.refills) ?? unknown}</dd></div>
                 </dl>
               </li>`,
             )}
           </ul>`
-        : html`<p>${this.msg('noPrescriptions')}</p>`}
-      <h5>${this.msg('attachmentsHeading')}</h5>
+        : html`<p>${this.#l10n.msg('noPrescriptions')}</p>`}
+      <h5>${this.#l10n.msg('attachmentsHeading')}</h5>
       ${files.length
         ? html`<ul class="files">${files.map((f) => html`<li>${text(f.name) ?? unknown}</li>`)}</ul>`
-        : html`<p>${this.msg('noAttachments')}</p>`}
+        : html`<p>${this.#l10n.msg('noAttachments')}</p>`}
       ${notesAreDraft(d)
-        ? html`<p>${this.msg('notesDraft')}</p>`
+        ? html`<p>${this.#l10n.msg('notesDraft')}</p>`
         : notes.length
           ? notes.map(
-              ([key, source]) => html`<h5>${this.msg(NOTE_LABELS[key])}</h5>
-                <div class="notes" part="notes" data-note=${key}>${sanitizedNotes(source, this.msg('notesLoading'), this.msg('notesFailed'))}</div>`,
+              ([key, source]) => html`<h5>${this.#l10n.msg(NOTE_LABELS[key])}</h5>
+                <div class="notes" part="notes" data-note=${key}>${sanitizedNotes(source, this.#l10n.msg('notesLoading'), this.#l10n.msg('notesFailed'))}</div>`,
             )
-          : html`<p>${this.msg('noNotes')}</p>`}
+          : html`<p>${this.#l10n.msg('noNotes')}</p>`}
     `;
   }
 
@@ -523,19 +507,19 @@ export class VseeVisitList extends VseeElement {
     this._confirming = id;
     this.#setMessage(id, undefined);
     // Start on the safe choice.
-    this.#afterUpdate = () => this.#focus(`#${this.#domId(id)}-keep`);
+    this.#focus.request(`#${this.#domId(id)}-keep`);
   }
 
   #abortCancel(id: string) {
     if (this._busy.get(id) === 'cancel') return;
     this._confirming = undefined;
-    this.#afterUpdate = () => this.#focus(`#${this.#domId(id)}-cancel`);
+    this.#focus.request(`#${this.#domId(id)}-cancel`);
   }
 
   async #confirmCancel(visit: Visit) {
     const id = visit.id;
     if (this._busy.has(id)) return;
-    const when = this.fmtDateTime(visit.start);
+    const when = this.#l10n.dateTime(visit.start);
     const task = this.#idTask(this.#cancelTasks, id, 'closeVisit', (api, vid, signal) => api.closeVisit(vid, CANCEL_REASON, { signal }));
     this.#setBusy(id, 'cancel');
     this.#ownCloses.add(id);
@@ -550,13 +534,13 @@ export class VseeVisitList extends VseeElement {
       this._overrides = new Map(this._overrides).set(id, { status: VisitStatuses.cancelled });
       this._confirming = undefined;
       this.emit('vsee-visit-closed', { id, reason: CANCEL_REASON });
-      this.#announce(this.msg('cancelled', { when }));
+      this.#announcer.announce(this.#l10n.msg('cancelled', { when }));
       // The cancel button is gone: the visit itself keeps focus.
-      this.#afterUpdate = () => this.#focus(`#${dom}`);
+      this.#focus.request(`#${dom}`);
     } else if (task.status === TaskStatus.ERROR) {
       this._confirming = undefined;
-      this.#setMessage(id, { kind: 'error', text: `${this.msg('cancelFailed')} ${this.errorText(task.error)}` });
-      this.#afterUpdate = () => this.#focus(`#${dom}-cancel`);
+      this.#setMessage(id, { kind: 'error', text: failureText(this.#l10n, this.#l10n.msg('cancelFailed'), task.error) });
+      this.#focus.request(`#${dom}-cancel`);
     }
   }
 
@@ -576,8 +560,8 @@ export class VseeVisitList extends VseeElement {
     if (win) {
       try {
         win.opener = null;
-        win.document.title = this.msg('summaryPreparing');
-        win.document.body.textContent = this.msg('summaryPreparing');
+        win.document.title = this.#l10n.msg('summaryPreparing');
+        win.document.body.textContent = this.#l10n.msg('summaryPreparing');
       } catch {
         /* a cross-origin or closed window: nothing to write */
       }
@@ -593,14 +577,14 @@ export class VseeVisitList extends VseeElement {
     if (task.status === TaskStatus.COMPLETE && typeof task.value === 'string') {
       if (win && !win.closed) {
         win.location.href = task.value;
-        this.#announce(this.msg('summaryOpened'));
+        this.#announcer.announce(this.#l10n.msg('summaryOpened'));
       } else {
-        this.#setMessage(id, { kind: 'info', text: this.msg('summaryBlocked'), url: task.value });
+        this.#setMessage(id, { kind: 'info', text: this.#l10n.msg('summaryBlocked'), url: task.value });
       }
     } else {
       win?.close();
       if (task.status === TaskStatus.ERROR) {
-        this.#setMessage(id, { kind: 'error', text: `${this.msg('summaryFailed')} ${this.errorText(task.error)}` });
+        this.#setMessage(id, { kind: 'error', text: failureText(this.#l10n, this.#l10n.msg('summaryFailed'), task.error) });
       }
     }
   }
@@ -608,10 +592,7 @@ export class VseeVisitList extends VseeElement {
   #showMore(section: Section, shownBefore: number) {
     this._pages = { ...this._pages, [section]: shownBefore + PAGE_SIZE };
     // Focus goes to the first newly shown visit, so keyboard users continue where they were.
-    this.#afterUpdate = () => {
-      const items = this.renderRoot.querySelectorAll<HTMLElement>(`section[data-section="${section}"] li.visit`);
-      items[shownBefore]?.focus();
-    };
+    this.#focus.request(() => this.renderRoot.querySelectorAll<HTMLElement>(`section[data-section="${section}"] li.visit`)[shownBefore]);
   }
 
   // ---- Plumbing ----------------------------------------------------------------------------
@@ -670,17 +651,9 @@ export class VseeVisitList extends VseeElement {
     this._messages = next;
   }
 
-  #announce(message: string) {
-    // Cleared first so the same words twice are announced twice.
-    this._announcement = '';
-    clearTimeout(this.#announceTimer);
-    this.#announceTimer = setTimeout(() => {
-      this._announcement = message;
-    }, 50);
-  }
-
-  #focus(selector: string) {
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  /** A failure with *Try again*; every button of the list carries `part="button"`. */
+  #errorPanel(what: VisitListKey, error: unknown, retry: () => void): TemplateResult {
+    return errorPanel(this.#l10n, { what: this.#l10n.msg(what), error, retry, buttonPart: 'button' });
   }
 }
 

@@ -1,0 +1,61 @@
+/** Why: focus can only move to what has rendered; one mechanism waits for it instead of three. */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** A CSS selector in the host's shadow root, or a function that finds the element (undefined: not there yet). */
+export type FocusTarget = string | (() => HTMLElement | null | undefined);
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * Moves focus after the host's next render to a target that the render creates: the confirmation
+ * of a booking, the safe button of a dialog, the first new item of a list. A target that is not
+ * there yet (the answer is still loading) is looked for again after each render, until it
+ * appears or another request replaces it.
+ */
+export class FocusController implements ReactiveController {
+  readonly #host: Host;
+  #target?: FocusTarget;
+  #queued = false;
+
+  constructor(host: Host) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  /** Focus `target` once it has rendered. A later request wins over an earlier one still waiting. */
+  request(target: FocusTarget): void {
+    this.#target = target;
+    this.#host.requestUpdate();
+  }
+
+  /** Forgets a request still waiting (the patient moved on). */
+  cancel(): void {
+    this.#target = undefined;
+  }
+
+  get pending(): boolean {
+    return this.#target !== undefined;
+  }
+
+  hostUpdated(): void {
+    if (this.#target === undefined || this.#queued) return;
+    this.#queued = true;
+    // Looked for after the whole update, the element's own `updated()` included (it runs after
+    // the controllers' hooks and may still set attributes the target is found by); and not inside
+    // the update, because focusing fires blur handlers that change state.
+    queueMicrotask(() => {
+      this.#queued = false;
+      const target = this.#target;
+      if (target === undefined || !this.#host.isConnected) return;
+      const root = this.#host.shadowRoot ?? this.#host;
+      const el = typeof target === 'string' ? root.querySelector<HTMLElement>(target) : target();
+      if (!el) return; // not rendered yet: looked for again after the next update
+      this.#target = undefined;
+      el.focus();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.#target = undefined;
+  }
+}

@@ -1,0 +1,73 @@
+/** The form's own panels: the loading skeleton, the closed clinic, and the summary of what to fix. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { IntakeFormKey } from '../../i18n/intake-form.js';
+import type { LocalizeController } from '../controllers/localize.js';
+import { errorPanel } from '../controllers/error-panel.js';
+import type { SubmitFailure } from './submit-pipeline.js';
+import type { BuiltinProblem } from './builtin-fields.js';
+import type { CustomProblem } from './custom-fields.js';
+
+/** One thing to fix, as the summary lists it, and how to reach its field. */
+export interface Problem {
+  field: string;
+  message: string;
+  focus: () => void;
+}
+
+/** The form's own problems (found in `root` by selector) and the clinic's (their controls), as the summary lists them. */
+export function collectProblems(root: ParentNode, own: BuiltinProblem[], clinic: CustomProblem[]): Problem[] {
+  return [
+    ...own.map((p) => ({ field: p.label, message: p.message, focus: () => root.querySelector<HTMLElement>(p.selector)?.focus() })),
+    ...clinic.map((p) => ({ field: p.label, message: p.message, focus: () => p.control.focus() })),
+  ];
+}
+
+/** A skeleton in the space the form will take (the page does not jump), with its name for screen readers. */
+export function renderLoading(label: string): TemplateResult {
+  return html`<div class="panel" aria-busy="true">
+    <span class="visually-hidden" role="status">${label}</span>
+    <div class="skeleton skeleton-field tall"></div>
+    <div class="skeleton skeleton-field"></div>
+    <div class="skeleton skeleton-field"></div>
+  </div>`;
+}
+
+/** The clinic is closed: its own words (`close_msg`) when it has any. */
+export function renderRoomClosed(l10n: LocalizeController<IntakeFormKey>, closeMsg: unknown): TemplateResult {
+  const text = typeof closeMsg === 'string' && closeMsg.trim() ? closeMsg : l10n.msg('roomClosedDefault');
+  return html`<div class="message" part="message" role="status">
+    <strong class="title">${l10n.msg('roomClosedTitle')}</strong>
+    <p>${text}</p>
+  </div>`;
+}
+
+/** The problems as they are now: a fixed one leaves the list while the patient works. */
+export function renderSummary(l10n: LocalizeController<IntakeFormKey>, problems: Problem[]): TemplateResult | typeof nothing {
+  const n = problems.length;
+  if (!n) return nothing;
+  return html`<div class="summary" part="summary" role="alert">
+    <p>${n === 1 ? l10n.msg('summaryOne') : l10n.msg('summaryMany', { count: n })}</p>
+    <ul>
+      ${problems.map(
+        (p) =>
+          html`<li>
+            <button type="button" class="link" @click=${p.focus}>${l10n.msg('summaryItem', { field: p.field, error: p.message })}</button>
+          </li>`,
+      )}
+    </ul>
+  </div>`;
+}
+
+/** A submit that failed: what did not happen (the intake, or the visit after it), why, and *Try again*. */
+export function renderSubmitFailure(
+  l10n: LocalizeController<IntakeFormKey>,
+  { step, error }: SubmitFailure,
+  then: string | undefined,
+  retry: () => void,
+): TemplateResult {
+  // An attachment that did not upload is retried on its own row, not here.
+  if (step === 'uploads') return errorPanel(l10n, { what: l10n.msg('errUploadsFailed') });
+  let what = l10n.msg('errSaveTitle');
+  if (step === 'visit') what = l10n.msg(then === 'econsult' ? 'errVisitEconsultTitle' : 'errVisitWalkinTitle');
+  return errorPanel(l10n, { what, error, note: l10n.msg('valuesKept'), retry });
+}

@@ -1,0 +1,154 @@
+/**
+ * The submit pipeline: save the intake (create, or update when one exists), then create the
+ * walk-in or e-consult from it. A step that got no answer may have worked, so its retry first
+ * looks on the server (the foundation's `PostOnce`, shared with the slot picker's booking); a
+ * retry after a saved intake updates it only if the patient changed something.
+ */
+import type { Intake, IntakeFields, Visit } from '../../client/types.js';
+import type { VseeClient } from '../../client/vsee-client.js';
+import { isAbortError } from '../../client/errors.js';
+import { PostOnce, missingId } from '../controllers/post-once.js';
+
+export type VisitKind = 'walkin' | 'econsult';
+
+/** A failure of one step, kept with the step so the message can say which. */
+export class StepError extends Error {
+  constructor(
+    readonly step: 'save' | 'visit',
+    override readonly cause: unknown,
+  ) {
+    super(step);
+  }
+}
+
+/** Thrown when an attachment is still not uploaded: not an API failure (its row offers the retry). */
+export class UploadsIncomplete extends Error {}
+
+/** Which step of a submit failed, and how, as the form shows it. */
+export interface SubmitFailure {
+  step: 'save' | 'visit' | 'uploads';
+  error?: unknown;
+}
+
+/** The failure to show for what a submit threw; none for an abort (the patient or the page moved on). */
+export function submitFailure(err: unknown): SubmitFailure | undefined {
+  if (err instanceof UploadsIncomplete) return { step: 'uploads' };
+  const step = err instanceof StepError ? err.step : 'save';
+  const cause = err instanceof StepError ? err.cause : err;
+  return isAbortError(cause) ? undefined : { step, error: cause };
+}
+
+export interface SubmitRequest {
+  api: VseeClient;
+  roomCode: string;
+  /** The intake being edited (`intake-id`), if any. */
+  intakeId?: string;
+  /** The body of the intake; `editing` sends cleared fields empty instead of leaving them out. */
+  fields: (editing: boolean) => IntakeFields;
+  kind?: VisitKind;
+  signal: AbortSignal;
+  reportError(error: unknown, operation: string): unknown;
+  /** The visit step is about to start (the waiting room's chunk can be requested now). */
+  visitStarting?(kind: VisitKind): void;
+  intakeSaved(intake: Intake): void;
+  visitCreated(visit: Visit, kind: VisitKind): void;
+}
+
+export class SubmitPipeline {
+  readonly #visitOnce = new PostOnce<Visit>();
+  #intake?: Intake;
+  #snapshot?: string;
+  #wasUpdate = false;
+  #visit?: Visit;
+
+  /** The intake saved by this form (or restored from its draft). */
+  get intake(): Intake | undefined {
+    return this.#intake;
+  }
+
+  /** Whether the last save updated an existing intake. */
+  get wasUpdate(): boolean {
+    return this.#wasUpdate;
+  }
+
+  get visit(): Visit | undefined {
+    return this.#visit;
+  }
+
+  /** An intake this patient's draft says was already saved: the next submit updates it. */
+  restoreIntake(id: string): void {
+    this.#intake = { id };
+  }
+
+  /** Starts afresh (a new form, another patient). */
+  reset(): void {
+    this.#intake = undefined;
+    this.#snapshot = undefined;
+    this.#wasUpdate = false;
+    this.#visit = undefined;
+    this.#visitOnce.reset();
+  }
+
+  async run(req: SubmitRequest): Promise<{ intake: Intake; visit?: Visit }> {
+    const intake = await this.#saveIntake(req);
+    if (req.kind && !this.#visit) {
+      req.visitStarting?.(req.kind);
+      const visit = await this.#createVisit(req, req.kind, intake);
+      this.#visit = visit;
+      req.visitCreated(visit, req.kind);
+    }
+    return { intake, ...(this.#visit ? { visit: this.#visit } : {}) };
+  }
+
+  async #saveIntake(req: SubmitRequest): Promise<Intake> {
+    const { api, signal } = req;
+    const existing = req.intakeId || this.#intake?.id;
+    // Compared in one shape: a retry after a saved intake must not update it when nothing changed.
+    const snapshot = JSON.stringify(req.fields(false));
+    if (this.#intake && snapshot === this.#snapshot) return this.#intake;
+    const fields = req.fields(Boolean(existing));
+    let intake: Intake;
+    try {
+      intake = existing ? await api.updateIntake(existing, fields, { signal }) : await api.createIntake(fields, { signal });
+      // Without an id nothing can follow (a visit, an edit): the answer was not usable.
+      if (typeof intake?.id !== 'string' || !intake.id) throw missingId('intake');
+    } catch (e) {
+      req.reportError(e, existing ? 'updateIntake' : 'createIntake');
+      throw new StepError('save', e);
+    }
+    this.#intake = intake;
+    this.#snapshot = snapshot;
+    this.#wasUpdate = Boolean(existing);
+    req.intakeSaved(intake);
+    return intake;
+  }
+
+  async #createVisit(req: SubmitRequest, kind: VisitKind, intake: Intake): Promise<Visit> {
+    const { api, signal } = req;
+    const params = { intake_id: intake.id, room_code: req.roomCode };
+    try {
+      return await this.#visitOnce.run(
+        `${kind}:${intake.id}`,
+        () => findVisit(api, kind, intake.id, signal),
+        async () => {
+          const created = kind === 'walkin' ? await api.addWalkin(params, { signal }) : await api.addEconsult(params, { signal });
+          if (typeof created?.id !== 'string' || !created.id) throw missingId('visit');
+          return created;
+        },
+      );
+    } catch (e) {
+      req.reportError(e, kind === 'walkin' ? 'addWalkin' : 'addEconsult');
+      throw new StepError('visit', e);
+    }
+  }
+}
+
+/** The visit an earlier, unanswered attempt may have created for this intake. */
+async function findVisit(api: VseeClient, kind: VisitKind, intakeId: string, signal: AbortSignal): Promise<Visit | undefined> {
+  const mine = (v: Visit | null | undefined) => Boolean(v && typeof v.id === 'string' && v.id && String(v.intake_id ?? '') === intakeId);
+  if (kind === 'walkin') {
+    const current = await api.getCurrentVisit({ signal });
+    return current && mine(current) ? current : undefined;
+  }
+  return (await api.listVisits({ signal })).find((v) => mine(v) && v.type === 3 && !v.id.startsWith('unknown-'));
+}

@@ -1,0 +1,74 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement, html as litHtml } from 'lit';
+import { FocusController } from '../src/elements/controllers/focus.js';
+
+class TestFocusHost extends LitElement {
+  static override properties = { step: { type: Number } };
+  declare step: number;
+  readonly focuser = new FocusController(this);
+  constructor() {
+    super();
+    this.step = 0;
+  }
+  protected override render() {
+    return litHtml`<button id="first">First</button>${this.step > 0 ? litHtml`<button id="later">Later ${this.step}</button>` : null}`;
+  }
+}
+customElements.define('test-focus-host', TestFocusHost);
+
+const active = (el: Element) => el.shadowRoot!.activeElement;
+const settle = async (el: TestFocusHost) => {
+  await el.updateComplete;
+  await Promise.resolve();
+};
+
+describe('FocusController', () => {
+  it('focuses a target after the render that creates it', async () => {
+    const el = await fixture<TestFocusHost>(html`<test-focus-host></test-focus-host>`);
+    el.focuser.request('#later');
+    await settle(el);
+    expect(active(el), 'not there yet').to.equal(null);
+    expect(el.focuser.pending).to.equal(true);
+    el.step = 1;
+    await settle(el);
+    expect(active(el)?.id).to.equal('later');
+    expect(el.focuser.pending).to.equal(false);
+  });
+
+  it('takes a function that finds the target, and waits while it finds nothing', async () => {
+    const el = await fixture<TestFocusHost>(html`<test-focus-host></test-focus-host>`);
+    let ready = false;
+    el.focuser.request(() => (ready ? el.shadowRoot!.querySelector<HTMLElement>('#first') : undefined));
+    await settle(el);
+    expect(active(el)).to.equal(null);
+    ready = true;
+    el.requestUpdate();
+    await settle(el);
+    expect(active(el)?.id).to.equal('first');
+  });
+
+  it('lets a later request replace one still waiting, and forgets on cancel', async () => {
+    const el = await fixture<TestFocusHost>(html`<test-focus-host></test-focus-host>`);
+    el.focuser.request('#later');
+    el.focuser.request('#first');
+    await settle(el);
+    expect(active(el)?.id).to.equal('first');
+    (active(el) as HTMLElement).blur();
+    el.focuser.request('#later');
+    el.focuser.cancel();
+    el.step = 2;
+    await settle(el);
+    expect(active(el)).to.equal(null);
+  });
+
+  it('does not steal focus for an element removed from the page', async () => {
+    const el = await fixture<TestFocusHost>(html`<test-focus-host></test-focus-host>`);
+    el.focuser.request('#later');
+    el.remove();
+    el.step = 1;
+    document.body.append(el);
+    el.remove();
+    await settle(el);
+    expect(el.focuser.pending).to.equal(false);
+  });
+});

@@ -1,0 +1,136 @@
+import { expect } from '@open-wc/testing';
+import {
+  SubmitPipeline,
+  StepError,
+  UploadsIncomplete,
+  submitFailure,
+  type SubmitRequest,
+} from '../src/elements/intake-form/submit-pipeline.js';
+import { VseeApiError } from '../src/client/errors.js';
+import type { VseeClient } from '../src/client/vsee-client.js';
+
+/** A client whose answers each test scripts; it records what was called. */
+function fakeApi(script: Partial<Record<string, (...args: unknown[]) => Promise<unknown>>> = {}) {
+  const calls: string[] = [];
+  const handler =
+    (name: string, fallback: (...args: unknown[]) => unknown) =>
+    async (...args: unknown[]) => {
+      calls.push(name);
+      return script[name] ? script[name]!(...args) : fallback(...args);
+    };
+  const api = {
+    createIntake: handler('createIntake', () => ({ id: 'intake-1' })),
+    updateIntake: handler('updateIntake', (id) => ({ id })),
+    addWalkin: handler('addWalkin', () => ({ id: 'visit-1', intake_id: 'intake-1' })),
+    addEconsult: handler('addEconsult', () => ({ id: 'visit-2', intake_id: 'intake-1', type: 3 })),
+    getCurrentVisit: handler('getCurrentVisit', () => null),
+    listVisits: handler('listVisits', () => []),
+  } as unknown as VseeClient;
+  return { api, calls };
+}
+
+function request(api: VseeClient, over: Partial<SubmitRequest> = {}) {
+  const events: string[] = [];
+  let reason = 'Rash';
+  const req: SubmitRequest = {
+    api,
+    roomCode: 'room1',
+    fields: (editing) => ({ room_code: 'room1', reason_for_visit: reason, ...(editing ? { phone: '' } : {}) }),
+    signal: new AbortController().signal,
+    reportError: (_e, op) => events.push(`error:${op}`),
+    visitStarting: (k) => events.push(`starting:${k}`),
+    intakeSaved: (i) => events.push(`saved:${i.id}`),
+    visitCreated: (v, k) => events.push(`created:${k}:${v.id}`),
+    ...over,
+  };
+  return { req, events, setReason: (r: string) => (reason = r) };
+}
+
+describe('intake submit pipeline', () => {
+  it('saves the intake, then creates the walk-in from it, telling the form each step', async () => {
+    const { api, calls } = fakeApi();
+    const { req, events } = request(api, { kind: 'walkin' });
+    const result = await new SubmitPipeline().run(req);
+    expect(calls).to.deep.equal(['createIntake', 'addWalkin']);
+    expect(events).to.deep.equal(['saved:intake-1', 'starting:walkin', 'created:walkin:visit-1']);
+    expect(result.visit!.id).to.equal('visit-1');
+  });
+
+  it('a retry after the visit failed does not save the unchanged intake again', async () => {
+    let fail = true;
+    const { api, calls } = fakeApi({
+      addWalkin: async () => {
+        if (fail) throw new VseeApiError('server', 500, 'down');
+        return { id: 'v' };
+      },
+    });
+    const pipeline = new SubmitPipeline();
+    const { req } = request(api, { kind: 'walkin' });
+    const error = await pipeline.run(req).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(StepError);
+    expect((error as StepError).step).to.equal('visit');
+    fail = false;
+    await pipeline.run(req);
+    expect(calls).to.deep.equal(['createIntake', 'addWalkin', 'addWalkin']);
+  });
+
+  it('a change after the save updates that intake (cleared fields sent empty) instead of creating another', async () => {
+    const { api, calls } = fakeApi({
+      addWalkin: async () => {
+        throw new VseeApiError('server', 500, 'down');
+      },
+    });
+    const pipeline = new SubmitPipeline();
+    const { req, setReason } = request(api, { kind: 'walkin' });
+    await pipeline.run(req).catch(() => undefined);
+    setReason('Rash and fever');
+    let body: Record<string, unknown> = {};
+    const { api: api2, calls: calls2 } = fakeApi({
+      updateIntake: async (_id, fields) => ((body = fields as Record<string, unknown>), { id: 'intake-1' }),
+    });
+    await pipeline.run({ ...req, api: api2 });
+    expect(calls).to.deep.equal(['createIntake', 'addWalkin']);
+    expect(calls2).to.deep.equal(['updateIntake', 'addWalkin']);
+    expect(body).to.include({ reason_for_visit: 'Rash and fever', phone: '' });
+  });
+
+  it('after a walk-in POST got no answer, the retry finds the visit on the server instead of posting again', async () => {
+    let first = true;
+    const { api, calls } = fakeApi({
+      addWalkin: async () => {
+        if (first) {
+          first = false;
+          throw new VseeApiError('timeout', 0, 'no answer');
+        }
+        return { id: 'second' };
+      },
+      getCurrentVisit: async () => ({ id: 'visit-made', intake_id: 'intake-1' }),
+    });
+    const pipeline = new SubmitPipeline();
+    const { req } = request(api, { kind: 'walkin' });
+    await pipeline.run(req).catch(() => undefined);
+    const result = await pipeline.run(req);
+    expect(result.visit!.id).to.equal('visit-made');
+    expect(calls).to.deep.equal(['createIntake', 'addWalkin', 'getCurrentVisit']);
+  });
+
+  it('an answer without an id counts as unreadable, and reset() starts afresh', async () => {
+    const { api } = fakeApi({ createIntake: async () => ({ reason_for_visit: 'x' }) });
+    const pipeline = new SubmitPipeline();
+    const { req, events } = request(api);
+    const error = (await pipeline.run(req).catch((e: unknown) => e)) as StepError;
+    expect(error.step).to.equal('save');
+    expect((error.cause as VseeApiError).code).to.equal('bad_response');
+    expect(events).to.deep.equal(['error:createIntake']);
+    pipeline.restoreIntake('old');
+    pipeline.reset();
+    expect(pipeline.intake).to.equal(undefined);
+  });
+
+  it('says which step failed, and nothing for an abort', () => {
+    expect(submitFailure(new UploadsIncomplete())).to.deep.equal({ step: 'uploads' });
+    const cause = new VseeApiError('server', 500, 'x');
+    expect(submitFailure(new StepError('visit', cause))).to.deep.equal({ step: 'visit', error: cause });
+    expect(submitFailure(new StepError('save', new DOMException('stop', 'AbortError')))).to.equal(undefined);
+  });
+});
