@@ -116,6 +116,26 @@ describe('sanitizeNotes (provider notes)', () => {
     expect(root.querySelector('img')!.getAttribute('alt')).to.equal('');
   });
 
+  it('loads note images only over https, lazily and without a referrer (no plain-http tracking pixel)', async () => {
+    const root = await render(
+      '<p>Rash:</p><img src="http://tracker.example/p.gif?u=1" alt="pixel"><img src="HTTPS://example.org/rash.png" alt="rash">' +
+        '<img src="//example.org/relative-scheme.png"><img src="https://example.org/x.png" loading="eager" referrerpolicy="unsafe-url">',
+    );
+    const imgs = Array.from(root.querySelectorAll('img'));
+    expect(imgs.map((i) => i.getAttribute('src'))).to.deep.equal(['HTTPS://example.org/rash.png', 'https://example.org/x.png']);
+    for (const img of imgs) {
+      expect(img.getAttribute('loading')).to.equal('lazy');
+      expect(img.getAttribute('referrerpolicy')).to.equal('no-referrer');
+    }
+  });
+
+  it('leaves every image out when images are turned off', async () => {
+    const root = document.createElement('div');
+    root.append(await sanitizeNotes('<p>See <img src="https://example.org/a.png" alt="a">the photo</p><img src="https://example.org/b.png">', { images: false }));
+    expect(root.querySelectorAll('img')).to.have.length(0);
+    expect(root.textContent).to.equal('See the photo');
+  });
+
   it('removes styles, classes and ids that could restyle or confuse the element', async () => {
     const root = await render('<p style="position:fixed" class="message error" id="visit-1-h" tabindex="0">x</p>');
     const p = root.querySelector('p')!;

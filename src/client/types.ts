@@ -33,11 +33,28 @@ export interface FileRef extends VseeRecord {
   ext?: string;
 }
 
+/**
+ * A prescription as the e-prescribing system behind VSee records it: the documented visit
+ * detail carries these in `prescriptionsBeforeVisit` (the patient's current medications) with the
+ * system's own capitalized names. `prescriptions` (prescribed at this visit) has the same shape.
+ */
 export interface Prescription extends VseeRecord {
-  drug?: string;
-  directions?: string;
-  quantity?: string | number;
-  refills?: string | number;
+  ID?: string;
+  /** The drug's name and form, e.g. "One Tab Daily with Iron oral tablet". */
+  Drug?: string | null;
+  /** How to take it, e.g. "1 Milliliter(s) 1 to 2 times a day". */
+  Directions?: string | null;
+  /** Quantity (a number after normalizing), counted in `QtyQual` units. */
+  Qty?: number | null;
+  /** The unit of `Qty`, e.g. "Tablet". */
+  QtyQual?: string | null;
+  Refills?: number | null;
+  DaysSupply?: number | null;
+  /** e.g. "Current". */
+  Status?: string | null;
+  PrescriberName?: string | null;
+  /** ISO date-time without a zone, e.g. "2016-01-30T00:00:00"; "0001-01-01T00:00:00" means none. */
+  PrescriptionDate?: string | null;
 }
 
 export interface PostVisit extends VseeRecord {
@@ -79,6 +96,9 @@ export interface Visit extends VseeRecord {
   member?: Person | null;
   intake?: Intake | null;
   postvisit?: PostVisit | null;
+  /** The patient's medications before this visit (documented; e-prescribing field names). */
+  prescriptionsBeforeVisit?: Prescription[];
+  /** Prescribed at this visit (same shape; often empty). */
   prescriptions?: Prescription[];
   room?: VseeRecord | null;
 }

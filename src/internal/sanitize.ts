@@ -13,6 +13,9 @@
  * - Before DOMPurify parses, `stripInline` (strip-inline.ts) removes `on*`/`style` attributes,
  *   `<style>`, `<base>` and the other things a strict CSP reports even in an inert parse, so the
  *   notes cause no `securitypolicyviolation` on a page with `script-src`/`style-src 'self'`.
+ * - Images load only over https, lazily and without a referrer: an image in a note is a request
+ *   from the patient's browser to whatever host the note names (a tracking pixel learns the
+ *   patient's IP and when the notes were read). `images: false` drops them altogether.
  */
 import type { Config, DOMPurify } from 'dompurify';
 
@@ -110,13 +113,42 @@ function trustedTypesPolicy() {
   return policy;
 }
 
+/** Options of `sanitizeNotes`. */
+export interface SanitizeOptions {
+  /**
+   * Whether images in the notes are kept (default true). A clinic that does not want a note to
+   * make the patient's browser fetch anything sets this to false: images are then left out.
+   */
+  images?: boolean;
+}
+
+/** Only https images are fetched: no plain-http request carries what the patient reads. */
+const SAFE_IMAGE = /^https:/i;
+
+/** Images per the options: https only, lazy, no referrer; or none at all. */
+function limitImages(fragment: DocumentFragment, options: SanitizeOptions): void {
+  for (const img of Array.from(fragment.querySelectorAll('img'))) {
+    const src = (img.getAttribute('src') ?? '').replace(URL_IGNORED, '');
+    if (options.images === false || !SAFE_IMAGE.test(src)) {
+      // An image that may not load is dropped rather than left as a broken-image box.
+      img.remove();
+      continue;
+    }
+    img.setAttribute('loading', 'lazy');
+    img.setAttribute('referrerpolicy', 'no-referrer');
+    img.setAttribute('decoding', 'async');
+    // Without alt text a screen reader reads the file name; the notes give us nothing better.
+    if (!img.hasAttribute('alt')) img.setAttribute('alt', '');
+  }
+}
+
 /**
  * Sanitizes a provider's HTML notes into nodes that are safe to insert: HTML only (no SVG or
  * MathML), no scripts, styles, forms, frames, objects or event handlers, only http(s)/mailto/tel
- * URLs, and every link opens in a new tab with `rel="noopener noreferrer"`. Loads DOMPurify on
- * first use.
+ * URLs, every link opens in a new tab with `rel="noopener noreferrer"`, and images are https only,
+ * lazy and sent no referrer (or dropped, with `images: false`). Loads DOMPurify on first use.
  */
-export async function sanitizeNotes(html: string): Promise<DocumentFragment> {
+export async function sanitizeNotes(html: string, options: SanitizeOptions = {}): Promise<DocumentFragment> {
   purifier ??= createPurifier();
   let purify: DOMPurify;
   let stripInline: (html: string) => string;
@@ -141,11 +173,6 @@ export async function sanitizeNotes(html: string): Promise<DocumentFragment> {
   // Null when the markup leaves no <body> to sanitize (a <frameset> document): nothing to show.
   const fragment: DocumentFragment | null = purify.sanitize(html, tt ? { ...CONFIG, TRUSTED_TYPES_POLICY: tt } : CONFIG);
   if (!fragment) return document.createDocumentFragment();
-  for (const img of Array.from(fragment.querySelectorAll('img'))) {
-    // An image whose URL was refused is only a broken-image box.
-    if (!img.hasAttribute('src')) img.remove();
-    // Without alt text a screen reader reads the file name; the notes give us nothing better.
-    else if (!img.hasAttribute('alt')) img.setAttribute('alt', '');
-  }
+  limitImages(fragment, options);
   return fragment;
 }
