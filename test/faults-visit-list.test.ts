@@ -46,32 +46,28 @@ const scenarios: Scenario[] = [
     name: 'GET /visits',
     method: 'GET',
     path: '/^\\/visits$/',
-    wrongShape: '{"data":[{"id":7,"start":"soon","status":"x","provider":null}]}',
+    // Not a list of visits: "could not load" with Try again, never "You have no upcoming visits".
+    // (Visits with garbage fields show "unknown": visit-list.test.ts.)
+    wrongShape: '{"data":{"visits":"none"}}',
     mount: (ctx) => list(ctx),
     problem: alerts,
-    outcomes: { '2xx-wrong-shape': 'ok' },
     retry: async (el, ctx) => clickTryAgain(el.shadowRoot!, ctx),
-    async done(el, ctx) {
+    async done(el) {
       await loaded(el);
-      if (ctx.kind === '2xx-wrong-shape') expect(squash(items(el)[0]!.textContent)).to.contain(common(ctx.locale, 'unknown'));
     },
   },
   {
     name: 'GET /visits/current',
     method: 'GET',
     path: '/^\\/visits\\/current$/',
-    wrongShape: '{"data":{"id":7,"start":"soon","status":"x","provider":null}}',
+    // Not a visit. (A visit with a garbage status is not "in progress": visit-list.test.ts.)
+    wrongShape: '{"data":"in progress"}',
     mount: (ctx) => list(ctx, { 'show-current': '' }),
     problem: alerts,
-    outcomes: { '2xx-wrong-shape': 'ok' },
     retry: async (el, ctx) => clickTryAgain(el.shadowRoot!, ctx),
-    async done(el, ctx) {
+    async done(el) {
       await loaded(el);
       await noProblem(el);
-      if (ctx.kind === '2xx-wrong-shape') {
-        await wait(() => $(el, '[part="current"]'), 'the malformed current visit is not shown');
-        expect(squash($(el, '[part="current"]')!.textContent)).to.contain(common(ctx.locale, 'unknown'));
-      }
     },
   },
   {

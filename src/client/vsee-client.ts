@@ -171,8 +171,10 @@ export class VseeClient extends EventTarget {
 
   async listVisits(opts?: RequestOptions): Promise<Visit[]> {
     const data = await this.#request({ method: 'GET', path: '/visits', signal: opts?.signal });
-    const list = isEmptyPayload(data) ? [] : normalizeList<Visit>(data);
-    if (!list) throw badResponse('a list of visits');
+    const empty = isEmptyPayload(data);
+    const list = empty ? [] : normalizeList<Visit>(data);
+    // Something that is not empty yet holds no visit record ({"data":{"ok":1}}) is not "no visits".
+    if (!list || (!empty && list.length === 0)) throw badResponse('a list of visits');
     // A visit without an id cannot be opened or cancelled; keep it visible under a stand-in id.
     return list.map((v, i) => (typeof v.id === 'string' && v.id ? v : { ...v, id: `unknown-${i}` }));
   }
