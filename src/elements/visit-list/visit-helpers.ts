@@ -127,17 +127,23 @@ export interface PrescriptionFacts {
  * lowercase names an older mock used are read when the documented ones are absent.
  */
 export function prescriptionFacts(p: Prescription): PrescriptionFacts {
-  const qty = text(p.Qty ?? p.quantity);
+  const qty = count(p.Qty) ?? text(p.quantity);
   const unit = text(p.QtyQual);
   return {
     drug: text(p.Drug ?? p.drug),
     directions: text(p.Directions ?? p.directions),
     quantity: qty && unit ? `${qty} ${unit}` : qty,
-    refills: text(p.Refills ?? p.refills),
+    refills: count(p.Refills ?? p.refills),
     status: text(p.Status),
     prescriber: text(p.PrescriberName),
     date: prescriptionDate(p.PrescriptionDate),
   };
+}
+
+/** A count (`Qty`, `Refills`) as sent, as a number or a numeric string; anything else undefined. */
+function count(v: unknown): string | undefined {
+  const t = text(v);
+  return t !== undefined && Number.isFinite(Number(t)) ? t : undefined;
 }
 
 /** "2016-01-30T00:00:00" as midnight UTC; "0001-01-01T00:00:00" (the system's "none") and garbage as undefined. */
