@@ -10,7 +10,7 @@ import { visitListMessages, type VisitListKey } from '../../i18n/visit-list.js';
 import type { Visit } from '../../client/types.js';
 import { VisitStatuses } from '../../client/types.js';
 import type { VseeClientChangeDetail } from '../../client/vsee-client.js';
-import { visitStatusLabel, visitTypeLabel } from './visit-labels.js';
+import { statusClass, visitStatusLabel, visitTypeLabel } from './visit-labels.js';
 import { LocalizeController } from '../controllers/localize.js';
 import { FocusController } from '../controllers/focus.js';
 import { AnnouncerController } from '../controllers/announcer.js';
@@ -432,17 +432,6 @@ function groupMark(label: string): TemplateResult {
       /></svg
     >${label}</span
   >`;
-}
-
-function statusClass(status: unknown): string {
-  switch (status) {
-    case VisitStatuses.pending: return 'pending';
-    case VisitStatuses.confirmed: return 'confirmed';
-    case VisitStatuses.inProgress: return 'in-progress';
-    case VisitStatuses.completed: return 'completed';
-    case VisitStatuses.cancelled: return 'cancelled';
-    default: return 'other';
-  }
 }
 
 defineOnce('vsee-visit-list', VseeVisitList);
