@@ -8,6 +8,7 @@ import type { Prescription, Visit } from '../../client/types.js';
 import type { VisitListKey } from '../../i18n/visit-list.js';
 import type { LocalizeController } from '../controllers/localize.js';
 import { sanitizedNotes } from './sanitized-notes.js';
+import { sanitizeNotes } from '../../internal/sanitize.js';
 import {
   attachmentsOf,
   notesAreDraft,
@@ -38,6 +39,14 @@ const RX_LISTS: Array<[PrescriptionList, VisitListKey, VisitListKey]> = [
   ['prescriptionsBeforeVisit', 'rxCurrentHeading', 'rxCurrentNone'],
   ['prescriptions', 'rxPrescribedHeading', 'rxPrescribedNone'],
 ];
+
+/**
+ * Starts loading the sanitizer (DOMPurify) while the visit's answer is on its way; a failure
+ * here is shown, and tried again, when the notes render.
+ */
+export function prepareNotes(): void {
+  sanitizeNotes('').catch(() => {});
+}
 
 export function renderDetails(d: Visit, l10n: L10n, options: DetailsOptions): TemplateResult {
   const pv = (typeof d.postvisit === 'object' && d.postvisit) || {};

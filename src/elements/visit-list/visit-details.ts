@@ -67,8 +67,9 @@ export class VisitDetailsController {
   }
 
   /** The patient is about to open details (hover, focus): fetch the view's chunk now. */
-  prefetch(): void {
-    if (this.#view || this.#viewLoading) return;
+  prefetch(): Promise<void> {
+    if (this.#view) return Promise.resolve();
+    if (this.#viewLoading) return this.#viewLoading;
     this.#viewLoading = detailsChunk.load().then(
       (view) => {
         this.#view = view;
@@ -82,6 +83,7 @@ export class VisitDetailsController {
       this.#viewLoading = undefined;
       this.#host.requestUpdate();
     });
+    return this.#viewLoading;
   }
 
   toggle(id: string): void {
@@ -94,7 +96,9 @@ export class VisitDetailsController {
       const task = this.#tasks.for(id);
       if (task.status === TaskStatus.INITIAL) void task.run();
       if (this.#viewError) this.#viewError = undefined;
-      this.prefetch();
+      // The sanitizer too starts now, not once the answer has rendered: the notes show as soon
+      // as the slowest of the three (request, view, sanitizer) is here.
+      void this.prefetch().then(() => this.#view?.prepareNotes());
     }
     this.#host.requestUpdate();
   }
@@ -126,7 +130,7 @@ export class VisitDetailsController {
         what: l10n.msg('detailsChunkFailed'),
         retry: () => {
           this.#viewError = undefined;
-          this.prefetch();
+          void this.prefetch();
           this.#host.requestUpdate();
         },
         buttonPart: 'button',
