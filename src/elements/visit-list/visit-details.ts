@@ -40,7 +40,7 @@ export interface VisitDetailsOptions {
 export class VisitDetailsController {
   readonly #host: ReactiveControllerHost;
   readonly #options: VisitDetailsOptions;
-  #expanded = new Set<string>();
+  readonly #expanded = new Set<string>();
   readonly #tasks: VisitTasks<Visit>;
   #view?: DetailsView;
   #viewLoading?: Promise<void>;
@@ -62,8 +62,10 @@ export class VisitDetailsController {
 
   /** What a visit's details show depends on: a visit re-renders only when one of these changed. */
   stamp(id: string): unknown[] {
+    // A closed visit does not show the view: its arrival (on a hover) re-renders only open ones.
+    if (!this.#expanded.has(id)) return [false];
     const task = this.#tasks.get(id);
-    return [this.#expanded.has(id), task?.status, task?.value, this.#view, this.#viewError];
+    return [true, task?.status, task?.value, this.#view, this.#viewError];
   }
 
   /** The patient is about to open details (hover, focus): fetch the view's chunk now. */
