@@ -44,7 +44,9 @@ describe('details-view', () => {
     });
     const headings = Array.from(root.querySelectorAll('h5')).map(words);
     expect(headings.slice(0, 2)).to.deep.equal(['Current medications', 'Prescribed at this visit']);
-    expect(words(root.querySelector('.rx[data-list="prescriptionsBeforeVisit"]')!)).to.equal('Iron Directions Daily Quantity 60 Tablet Refills 0');
+    expect(words(root.querySelector('.rx[data-list="prescriptionsBeforeVisit"]')!)).to.equal(
+      'Iron Directions Daily Quantity 60 Tablet Refills 0',
+    );
     expect(root.querySelector('.rx[data-list="prescriptions"]')).to.be.null;
     expect(words(root)).to.contain('Nothing was prescribed at this visit.');
   });

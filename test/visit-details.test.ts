@@ -19,7 +19,9 @@ function setup() {
   const host = document.createElement('visit-details-host') as DetailsHost;
   document.body.append(host);
   const requested: string[] = [];
-  const client = { getVisit: async (id: string) => (requested.push(id), { id, postvisit: { diagnosis: 'Dermatitis' } }) } as unknown as VseeClient;
+  const client = {
+    getVisit: async (id: string) => (requested.push(id), { id, postvisit: { diagnosis: 'Dermatitis' } }),
+  } as unknown as VseeClient;
   const details = new VisitDetailsController(host, {
     api: () => client,
     reportError: () => {},
@@ -27,7 +29,10 @@ function setup() {
   });
   const shown = () => {
     const root = document.createElement('div');
-    render(details.render(visit, (v) => v, { images: true }), root);
+    render(
+      details.render(visit, (v) => v, { images: true }),
+      root,
+    );
     return (root.textContent ?? '').replace(/\s+/g, ' ').trim();
   };
   return { host, details, requested, shown };
@@ -56,7 +61,10 @@ describe('VisitDetailsController', () => {
       await waitUntil(() => shown().startsWith('The details of this visit could not be shown'), 'the failure');
       detailsChunk.load = real;
       const root = document.createElement('div');
-      render(details.render(visit, (v) => v, { images: true }), root);
+      render(
+        details.render(visit, (v) => v, { images: true }),
+        root,
+      );
       root.querySelector('button')!.click();
       await waitUntil(() => shown().includes('DiagnosisDermatitis'), 'the details after Try again');
     } finally {

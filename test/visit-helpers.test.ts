@@ -25,7 +25,8 @@ describe('visit-helpers', () => {
   it('text: strings and finite numbers only, never "null", NaN or objects', () => {
     expect(text(' Rash ')).to.equal('Rash');
     expect(text(0)).to.equal('0');
-    for (const bad of ['', '  ', 'null', 'undefined', NaN, Infinity, null, undefined, {}, [], true]) expect(text(bad), String(bad)).to.be.undefined;
+    for (const bad of ['', '  ', 'null', 'undefined', NaN, Infinity, null, undefined, {}, [], true])
+      expect(text(bad), String(bad)).to.be.undefined;
   });
 
   it('providerName: full_name or first + last, with title and suffix', () => {
@@ -43,7 +44,13 @@ describe('visit-helpers', () => {
   });
 
   it('groupVisits: upcoming soonest first, past latest first, no start last, the current one left out', () => {
-    const list = [v('a', { start: NOW - 10 }), v('b', { start: NOW + 20 }), v('c', { start: undefined }), v('d', { start: NOW + 10 }), v('e', { start: NOW - 5 })];
+    const list = [
+      v('a', { start: NOW - 10 }),
+      v('b', { start: NOW + 20 }),
+      v('c', { start: undefined }),
+      v('d', { start: NOW + 10 }),
+      v('e', { start: NOW - 5 }),
+    ];
     const { upcoming, past } = groupVisits(list, NOW, 'e');
     expect(upcoming.map((x) => x.id)).to.deep.equal(['d', 'b']);
     expect(past.map((x) => x.id)).to.deep.equal(['a', 'c']);
@@ -78,18 +85,41 @@ describe('visit-helpers', () => {
   });
 
   it('prescriptionFacts: the documented names, quantity with its unit, counts that are numbers', () => {
-    expect(prescriptionFacts({ Drug: 'Iron', Directions: 'Daily', Qty: 60, QtyQual: 'Tablet', Refills: 0, Status: 'Current',
-      PrescriberName: 'Dr. Will', PrescriptionDate: '2016-01-30T00:00:00' })).to.deep.equal({
-      drug: 'Iron', directions: 'Daily', quantity: '60 Tablet', refills: '0', status: 'Current', prescriber: 'Dr. Will',
+    expect(
+      prescriptionFacts({
+        Drug: 'Iron',
+        Directions: 'Daily',
+        Qty: 60,
+        QtyQual: 'Tablet',
+        Refills: 0,
+        Status: 'Current',
+        PrescriberName: 'Dr. Will',
+        PrescriptionDate: '2016-01-30T00:00:00',
+      }),
+    ).to.deep.equal({
+      drug: 'Iron',
+      directions: 'Daily',
+      quantity: '60 Tablet',
+      refills: '0',
+      status: 'Current',
+      prescriber: 'Dr. Will',
       date: Date.UTC(2016, 0, 30),
     });
-    expect(prescriptionFacts({ Qty: 'lots', QtyQual: 'Tablet', Refills: '2' } as never)).to.deep.include({ quantity: undefined, refills: '2' });
-    expect(prescriptionFacts({ drug: 'Old', quantity: '1 tube', refills: 1 })).to.deep.include({ drug: 'Old', quantity: '1 tube', refills: '1' });
+    expect(prescriptionFacts({ Qty: 'lots', QtyQual: 'Tablet', Refills: '2' } as never)).to.deep.include({
+      quantity: undefined,
+      refills: '2',
+    });
+    expect(prescriptionFacts({ drug: 'Old', quantity: '1 tube', refills: 1 })).to.deep.include({
+      drug: 'Old',
+      quantity: '1 tube',
+      refills: '1',
+    });
   });
 
   it('prescriptionDate: a calendar date; the system\u2019s "none" and impossible dates are undefined', () => {
     expect(prescriptionDate('2016-01-30T00:00:00')).to.equal(Date.UTC(2016, 0, 30));
-    for (const bad of ['0001-01-01T00:00:00', '2016-02-31', '2016-13-01', 'soon', 20160130, null]) expect(prescriptionDate(bad), String(bad)).to.be.undefined;
+    for (const bad of ['0001-01-01T00:00:00', '2016-02-31', '2016-13-01', 'soon', 20160130, null])
+      expect(prescriptionDate(bad), String(bad)).to.be.undefined;
   });
 
   it('attachmentsOf: the provider\u2019s and the patient\u2019s files, each once', () => {
@@ -101,7 +131,9 @@ describe('visit-helpers', () => {
   });
 
   it('notesOf and notesAreDraft: notes with content, drafts known', () => {
-    const d = v('a', { postvisit: { physical_exam: '<p><br></p>', assessment_plan: '<p>Plan</p>', patient_instructions: null, draft: true } });
+    const d = v('a', {
+      postvisit: { physical_exam: '<p><br></p>', assessment_plan: '<p>Plan</p>', patient_instructions: null, draft: true },
+    });
     expect(notesOf(d)).to.deep.equal([['assessment_plan', '<p>Plan</p>']]);
     expect(notesAreDraft(d)).to.be.true;
     expect(notesOf(v('b'))).to.deep.equal([]);

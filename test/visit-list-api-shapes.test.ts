@@ -37,13 +37,7 @@ describe('<vsee-visit-list> and the API\u2019s real answers', () => {
     });
 
     it('shows no current visit when it ended, was completed or cancelled, or its status is garbage', async () => {
-      const cases = [
-        { status: 25, actual_end: NOW - 60 },
-        { status: 30 },
-        { status: 40 },
-        { status: 'in progress' },
-        {},
-      ];
+      const cases = [{ status: 25, actual_end: NOW - 60 }, { status: 30 }, { status: 40 }, { status: 'in progress' }, {}];
       for (const c of cases) {
         const el = await withCurrent({ id: 'c1', start: NOW - 300, type: 1, ...c });
         expect($(el, '[part="current"]'), JSON.stringify(c)).to.be.null;
@@ -79,15 +73,20 @@ describe('<vsee-visit-list> and the API\u2019s real answers', () => {
 
   it('offers "Download summary" only for visits that took place', async () => {
     const api = fakeApi([
-      ['GET', LIST, () => json({
-        data: [
-          visit('upcoming', DAY),
-          visit('cancelled-upcoming', 2 * DAY, { status: 40 }),
-          visit('completed', -DAY, { status: 30 }),
-          visit('cancelled-past', -2 * DAY, { status: 40 }),
-          visit('no-start', -3 * DAY, { start: 'soon', status: 30 }),
-        ],
-      })],
+      [
+        'GET',
+        LIST,
+        () =>
+          json({
+            data: [
+              visit('upcoming', DAY),
+              visit('cancelled-upcoming', 2 * DAY, { status: 40 }),
+              visit('completed', -DAY, { status: 30 }),
+              visit('cancelled-past', -2 * DAY, { status: 40 }),
+              visit('no-start', -3 * DAY, { start: 'soon', status: 30 }),
+            ],
+          }),
+      ],
     ]);
     const el = await mount(api.client);
     const has = (li: HTMLElement) => !!buttonIn(li, 'Download summary');

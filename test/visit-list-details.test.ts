@@ -84,15 +84,27 @@ describe('<vsee-visit-list> details', () => {
 
   it('shows current medications and what was prescribed, by the documented names, "unknown" for garbage', async () => {
     const v = visit('p1', -DAY, { status: 30 });
-    const detail = detailOf(v, {}, {
-      prescriptionsBeforeVisit: [
-        { Drug: 'One Tab Daily with Iron oral tablet', Directions: '1 Milliliter(s) 1 to 2 times a day', Qty: 60, QtyQual: 'Tablet',
-          Refills: 0, Status: 'Current', PrescriberName: 'Dr. John Will, M.D.', PrescriptionDate: '2016-01-30T00:00:00' },
-        { Drug: null, Directions: { text: 'x' }, Qty: 'NaN', Refills: NaN, Status: '', PrescriptionDate: '0001-01-01T00:00:00' },
-        'not a prescription',
-      ],
-      prescriptions: 'none',
-    });
+    const detail = detailOf(
+      v,
+      {},
+      {
+        prescriptionsBeforeVisit: [
+          {
+            Drug: 'One Tab Daily with Iron oral tablet',
+            Directions: '1 Milliliter(s) 1 to 2 times a day',
+            Qty: 60,
+            QtyQual: 'Tablet',
+            Refills: 0,
+            Status: 'Current',
+            PrescriberName: 'Dr. John Will, M.D.',
+            PrescriptionDate: '2016-01-30T00:00:00',
+          },
+          { Drug: null, Directions: { text: 'x' }, Qty: 'NaN', Refills: NaN, Status: '', PrescriptionDate: '0001-01-01T00:00:00' },
+          'not a prescription',
+        ],
+        prescriptions: 'none',
+      },
+    );
     const api = fakeApi([
       ['GET', LIST, () => json({ data: [v] })],
       ['GET', ONE, () => json({ data: detail })],

@@ -24,7 +24,9 @@ describe('VisitTasks', () => {
     const { host, controllers } = fakeHost();
     const calls: string[] = [];
     const tasks = new VisitTasks<string>(host, {
-      api: () => api, operation: 'op', reportError: () => {},
+      api: () => api,
+      operation: 'op',
+      reportError: () => {},
       call: async (_api, id) => (calls.push(id), `value ${id}`),
     });
     const a = tasks.for('a');
@@ -40,7 +42,9 @@ describe('VisitTasks', () => {
     const { host, controllers } = fakeHost();
     let signal: AbortSignal | undefined;
     const tasks = new VisitTasks<string>(host, {
-      api: () => api, operation: 'op', reportError: () => {},
+      api: () => api,
+      operation: 'op',
+      reportError: () => {},
       call: (_api, id, s) => (id === 'b' ? ((signal = s), new Promise<string>(() => {})) : Promise.resolve(id)),
     });
     const a = tasks.for('a');
@@ -60,7 +64,9 @@ describe('VisitTasks', () => {
     const reported: string[] = [];
     const config: { client?: VseeClient } = {};
     const tasks = new VisitTasks<string>(host, {
-      api: () => config.client, operation: 'getVisit', reportError: (_e, op) => reported.push(op),
+      api: () => config.client,
+      operation: 'getVisit',
+      reportError: (_e, op) => reported.push(op),
       call: () => Promise.reject(new Error('boom')),
     });
     await tasks.for('a').run();

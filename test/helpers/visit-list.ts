@@ -33,8 +33,14 @@ export const ONE = /^\/visits\/([^/]+)$/;
 
 export function visit(id: string, startOffset: number, extra: Record<string, unknown> = {}) {
   return {
-    id, start: NOW + startOffset, end: NOW + startOffset + 900, type: 2, status: 20, member_id: '575',
-    provider: { first_name: 'Ada', last_name: 'Lovelace', title: 'Dr.' }, ...extra,
+    id,
+    start: NOW + startOffset,
+    end: NOW + startOffset + 900,
+    type: 2,
+    status: 20,
+    member_id: '575',
+    provider: { first_name: 'Ada', last_name: 'Lovelace', title: 'Dr.' },
+    ...extra,
   };
 }
 
@@ -42,7 +48,10 @@ export function detailOf(v: Record<string, unknown>, postvisit: Record<string, u
   return {
     ...v,
     postvisit: {
-      reason_for_visit: 'Rash', diagnosis: 'Contact dermatitis (L25.9)', disposition: 'Self care', draft: false,
+      reason_for_visit: 'Rash',
+      diagnosis: 'Contact dermatitis (L25.9)',
+      disposition: 'Self care',
+      draft: false,
       physical_exam: '<p>Alert, <strong>no distress</strong>.</p>',
       assessment_plan: '<ul><li>Cream twice a day</li></ul><p>See <a href="https://example.org/rash">the guide</a>.</p>',
       patient_instructions: '<p>Call us if it spreads.</p>',
@@ -51,23 +60,37 @@ export function detailOf(v: Record<string, unknown>, postvisit: Record<string, u
     },
     // The e-prescribing system's documented field names (GET /visits/:id).
     prescriptionsBeforeVisit: [
-      { ID: '97316', Drug: 'One Tab Daily with Iron oral tablet', Directions: '1 tablet a day', Qty: 60, QtyQual: 'Tablet', Refills: 0,
-        Status: 'Current', PrescriberName: 'Dr. John Will, M.D.', PrescriptionDate: '2016-01-30T00:00:00' },
+      {
+        ID: '97316',
+        Drug: 'One Tab Daily with Iron oral tablet',
+        Directions: '1 tablet a day',
+        Qty: 60,
+        QtyQual: 'Tablet',
+        Refills: 0,
+        Status: 'Current',
+        PrescriberName: 'Dr. John Will, M.D.',
+        PrescriptionDate: '2016-01-30T00:00:00',
+      },
     ],
     prescriptions: [{ Drug: 'Hydrocortisone 1% cream', Directions: 'Thin layer twice a day', Qty: '1', QtyQual: 'Tube', Refills: 0 }],
     ...extra,
   };
 }
 
-export async function mount(client: VseeClient, attrs: { filter?: string; showCurrent?: boolean; locale?: string; hideNoteImages?: boolean } = {}) {
-  const el = await fixture<VseeVisitList>(html`<vsee-visit-list
-    timezone=${TZ}
-    filter=${attrs.filter ?? 'all'}
-    locale=${attrs.locale ?? 'en'}
-    ?show-current=${attrs.showCurrent ?? false}
-    ?hide-note-images=${attrs.hideNoteImages ?? false}
-    .client=${client}
-  ></vsee-visit-list>`);
+export async function mount(
+  client: VseeClient,
+  attrs: { filter?: string; showCurrent?: boolean; locale?: string; hideNoteImages?: boolean } = {},
+) {
+  const el = await fixture<VseeVisitList>(
+    html`<vsee-visit-list
+      timezone=${TZ}
+      filter=${attrs.filter ?? 'all'}
+      locale=${attrs.locale ?? 'en'}
+      ?show-current=${attrs.showCurrent ?? false}
+      ?hide-note-images=${attrs.hideNoteImages ?? false}
+      .client=${client}
+    ></vsee-visit-list>`,
+  );
   await waitUntil(() => el.shadowRoot!.querySelector('section[data-section], .message.error, .config-error'), 'list rendered');
   return el;
 }
@@ -85,7 +108,13 @@ export const words = (node: Node) => {
 };
 export const fmt = (ts: number) =>
   new Intl.DateTimeFormat('en-US', {
-    timeZone: TZ, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit',
+    timeZone: TZ,
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
   }).format(ts * 1000);
 export const buttonIn = (root: Element, text: string) =>
   Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find((b) => squash(b.textContent) === text);
