@@ -117,9 +117,12 @@ describe('<vsee-visit-list> against the mock API', () => {
     window.open = (() => popup) as unknown as typeof window.open;
     try {
       const el = await mount(t);
-      buttonIn(find(el, 'upcoming', 'Anton Provider III')!, 'Download summary')!.click();
+      // An upcoming visit has no summary yet; a past one that took place has.
+      expect(buttonIn(find(el, 'upcoming', 'Anton Provider III')!, 'Download summary')).to.be.undefined;
+      const past = items(el, 'past').find((li) => buttonIn(li, 'Download summary'))!;
+      buttonIn(past, 'Download summary')!.click();
       await waitUntil(() => popup.location.href !== '', 'pointed at the summary');
-      expect(popup.location.href).to.match(new RegExp(`/mock/${t.root.split('/').pop()}/files/visit-summary-7727\\.pdf$`));
+      expect(popup.location.href).to.match(new RegExp(`/mock/${t.root.split('/').pop()}/files/visit-summary-[^/]+\\.pdf$`));
       expect(popup.opener).to.be.null;
     } finally {
       window.open = saved;

@@ -1,89 +1,10 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../src/elements/visit-list/vsee-visit-list.js';
-import type { VseeVisitList } from '../src/elements/visit-list/vsee-visit-list.js';
-import { VseeClient } from '../src/client/vsee-client.js';
-import { fakeFetch, json, deferred, type RecordedRequest } from './helpers/fake-fetch.js';
+import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { json, deferred } from './helpers/fake-fetch.js';
 import { seedCurrentVisit, seedVisitDetail, seedVisitList } from './fixtures/seed-samples.js';
-
-const TZ = 'America/New_York';
-const NOW = Math.floor(Date.now() / 1000);
-const HOUR = 3600;
-const DAY = 86400;
-
-type Handler = (req: RecordedRequest, match: RegExpMatchArray) => Response | Promise<Response> | 'network-error';
-
-/** A client over a fake fetch that answers API paths (below `/x`) with the handlers given. */
-function fakeApi(routes: Array<[string, RegExp, Handler]>) {
-  const fake = fakeFetch((req) => {
-    const path = new URL(req.url, location.href).pathname.replace(/^\/x/, '');
-    for (const [method, re, fn] of routes) {
-      const m = path.match(re);
-      if (m && req.method === method) return fn(req, m);
-    }
-    return json({ message: `no route for ${req.method} ${path}` }, 404);
-  });
-  const client = new VseeClient({ baseUrl: '/x', accountCode: 'a', token: 't', fetch: fake.fetch, retry: { retries: 0 } });
-  const count = (method: string, re: RegExp) =>
-    fake.calls.filter((c) => c.method === method && re.test(new URL(c.url, location.href).pathname.replace(/^\/x/, ''))).length;
-  return { client, calls: fake.calls, count };
-}
-
-const LIST = /^\/visits$/;
-const ONE = /^\/visits\/([^/]+)$/;
-
-function visit(id: string, startOffset: number, extra: Record<string, unknown> = {}) {
-  return {
-    id, start: NOW + startOffset, end: NOW + startOffset + 900, type: 2, status: 20, member_id: '575',
-    provider: { first_name: 'Ada', last_name: 'Lovelace', title: 'Dr.' }, ...extra,
-  };
-}
-
-function detailOf(v: Record<string, unknown>, postvisit: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
-  return {
-    ...v,
-    postvisit: {
-      reason_for_visit: 'Rash', diagnosis: 'Contact dermatitis (L25.9)', disposition: 'Self care', draft: false,
-      physical_exam: '<p>Alert, <strong>no distress</strong>.</p>',
-      assessment_plan: '<ul><li>Cream twice a day</li></ul><p>See <a href="https://example.org/rash">the guide</a>.</p>',
-      patient_instructions: '<p>Call us if it spreads.</p>',
-      attachments: [{ id: 'f1', name: 'rash-photo.png' }],
-      ...postvisit,
-    },
-    prescriptions: [{ drug: 'Hydrocortisone 1% cream', directions: 'Thin layer twice a day', quantity: '1 tube', refills: 0 }],
-    ...extra,
-  };
-}
-
-async function mount(client: VseeClient, attrs: { filter?: string; showCurrent?: boolean; locale?: string } = {}) {
-  const el = await fixture<VseeVisitList>(html`<vsee-visit-list
-    timezone=${TZ}
-    filter=${attrs.filter ?? 'all'}
-    locale=${attrs.locale ?? 'en'}
-    ?show-current=${attrs.showCurrent ?? false}
-    .client=${client}
-  ></vsee-visit-list>`);
-  await waitUntil(() => el.shadowRoot!.querySelector('section[data-section], .message.error, .config-error'), 'list rendered');
-  return el;
-}
-
-const $ = <T extends Element = HTMLElement>(el: VseeVisitList, sel: string) => el.shadowRoot!.querySelector<T & HTMLElement>(sel);
-const $$ = (el: VseeVisitList, sel: string) => Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>(sel));
-const items = (el: VseeVisitList, section: 'upcoming' | 'past') => $$(el, `section[data-section="${section}"] li.visit`);
-const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-/** Text with a space between elements (a `<dt>` and its `<dd>` read as "Type Appointment"). */
-const words = (node: Node) => {
-  const out: string[] = [];
-  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) out.push(walker.currentNode.nodeValue ?? '');
-  return squash(out.join(' '));
-};
-const fmt = (ts: number) =>
-  new Intl.DateTimeFormat('en-US', {
-    timeZone: TZ, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit',
-  }).format(ts * 1000);
-const buttonIn = (root: Element, text: string) =>
-  Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find((b) => squash(b.textContent) === text);
-const activeIn = (el: VseeVisitList) => el.shadowRoot!.activeElement as HTMLElement | null;
+import {
+  $, TZ, NOW, HOUR, DAY, fakeApi, LIST, ONE, visit, detailOf, mount, items, squash, words, fmt, buttonIn, activeIn,
+  type Handler,
+} from './helpers/visit-list.js';
 
 describe('<vsee-visit-list>', () => {
   it('does not load DOMPurify until notes are shown', async () => {
@@ -226,12 +147,16 @@ describe('<vsee-visit-list>', () => {
     expect(words(region.querySelector('dl')!)).to.equal(
       'Reason Rash Diagnosis Contact dermatitis (L25.9) Disposition Self care',
     );
-    expect(words(region.querySelector('.rx')!)).to.equal(
-      'Hydrocortisone 1% cream Directions Thin layer twice a day Quantity 1 tube Refills 0',
+    expect(words(region.querySelector('.rx[data-list="prescriptionsBeforeVisit"]')!)).to.equal(
+      'One Tab Daily with Iron oral tablet Directions 1 tablet a day Quantity 60 Tablet Refills 0 Status Current ' +
+        'Prescribed by Dr. John Will, M.D. Date prescribed Jan 30, 2016',
+    );
+    expect(words(region.querySelector('.rx[data-list="prescriptions"]')!)).to.equal(
+      'Hydrocortisone 1% cream Directions Thin layer twice a day Quantity 1 Tube Refills 0',
     );
     expect(squash(region.querySelector('.files')!.textContent)).to.equal('rash-photo.png');
     expect(Array.from(region.querySelectorAll('h5')).map((h) => squash(h.textContent))).to.deep.equal([
-      'Prescriptions', 'Attachments', 'Physical exam', 'Assessment and plan', 'Instructions for you',
+      'Current medications', 'Prescribed at this visit', 'Attachments', 'Physical exam', 'Assessment and plan', 'Instructions for you',
     ]);
     const notes = Array.from(region.querySelectorAll('.notes'));
     expect(notes.map((n) => squash(n.textContent))).to.deep.equal([
@@ -503,9 +428,9 @@ describe('<vsee-visit-list>', () => {
   describe('visit in progress', () => {
     it('shows the current visit at the top, clearly marked, and not twice', async () => {
       const current = structuredClone(seedCurrentVisit);
+      // The documented sample is a cancelled visit that ended: made into one going on now.
       current.data.status = '25';
       current.data.start = String(NOW - 600);
-      // In progress: not ended (the documented sample is a cancelled visit with an actual_end).
       (current.data as { actual_end: string | null }).actual_end = null;
       const api = fakeApi([
         ['GET', LIST, () => json({ data: [visit('1504', -600, { status: 25 }), visit('u1', DAY)] })],
@@ -663,12 +588,12 @@ describe('<vsee-visit-list>', () => {
     expect(words(up.querySelector('[part="facts"]')!)).to.equal('Tipo Cita Profesional Dr. Ada Lovelace');
     expect(buttonIn(up, 'Cancelar consulta')).to.exist;
     expect(buttonIn(up, 'Cambiar fecha')).to.exist;
-    expect(buttonIn(up, 'Descargar resumen')).to.exist;
     const past = items(el, 'past')[0];
+    expect(buttonIn(past, 'Descargar resumen')).to.exist;
     buttonIn(past, 'Ver detalles')!.click();
     await waitUntil(() => past.querySelector('.notes[data-notes="ready"]'));
     expect(Array.from(past.querySelectorAll('h5')).map((h) => squash(h.textContent))).to.deep.equal([
-      'Recetas', 'Archivos adjuntos', 'Exploración física', 'Evaluación y plan', 'Indicaciones para usted',
+      'Medicamentos actuales', 'Recetado en esta consulta', 'Archivos adjuntos', 'Exploración física', 'Evaluación y plan', 'Indicaciones para usted',
     ]);
     expect(squash(past.querySelector('[part="status"]')!.textContent)).to.equal('Estado: Completada');
     expect(squash($(el, '[part="timezone"]')!.textContent)).to.match(/^Horas en /);
@@ -693,7 +618,8 @@ describe('<vsee-visit-list>', () => {
     await waitUntil(() => li.querySelector('.details dl'));
     const details = words(li.querySelector('.details')!);
     expect(details).to.contain('Reason unknown Diagnosis unknown Disposition unknown');
-    expect(details).to.contain('No prescriptions.');
+    expect(details).to.contain('Current medications No current medications on record.');
+    expect(details).to.contain('Prescribed at this visit Nothing was prescribed at this visit.');
     expect(details).to.contain('No attachments.');
     expect(details).to.contain('Your provider has not added notes to this visit.');
   });

@@ -82,9 +82,79 @@ export function groupVisits(visits: readonly Visit[], now: number, excludeId?: s
   return { upcoming: upcoming.map((e) => e[1]), past: past.map((e) => e[1]) };
 }
 
-/** Prescriptions as a list of records; anything else is no prescriptions. */
-export function prescriptionsOf(visit: Visit): Prescription[] {
-  return Array.isArray(visit.prescriptions) ? visit.prescriptions.filter((p): p is Prescription => record(p) !== undefined) : [];
+/**
+ * Whether a visit is going on now: pending, confirmed or in progress, and not ended. The
+ * documented answer of `GET /visits/current` is a cancelled visit that ended long ago; shown as
+ * "in progress" it would tell the patient something false.
+ */
+export function isVisitInProgress(visit: Visit): boolean {
+  const open: unknown[] = [VisitStatuses.pending, VisitStatuses.confirmed, VisitStatuses.inProgress];
+  if (!open.includes(visit.status)) return false;
+  const ended = visit.actual_end;
+  return !(typeof ended === 'number' && Number.isFinite(ended) && ended > 0);
+}
+
+/** Whether a visit took place, so a summary of it can exist: started, and not cancelled. */
+export function hasTakenPlace(visit: Visit, now: number): boolean {
+  const start = startOf(visit);
+  return start !== undefined && start <= now && visit.status !== VisitStatuses.cancelled;
+}
+
+/** The two prescription lists of a visit detail. */
+export type PrescriptionList = 'prescriptionsBeforeVisit' | 'prescriptions';
+
+/** One list's prescriptions as records; anything else is no prescriptions. */
+export function prescriptionsOf(visit: Visit, list: PrescriptionList): Prescription[] {
+  const items: unknown = visit[list];
+  return Array.isArray(items) ? items.filter((p): p is Prescription => record(p) !== undefined) : [];
+}
+
+/** What the patient reads of a prescription; `undefined` where the field is missing or garbage. */
+export interface PrescriptionFacts {
+  drug?: string;
+  directions?: string;
+  /** "60 Tablet": `Qty` with its unit `QtyQual`. */
+  quantity?: string;
+  refills?: string;
+  status?: string;
+  prescriber?: string;
+  /** Midnight UTC of `PrescriptionDate`, in ms, to format in UTC (the date has no zone). */
+  date?: number;
+}
+
+/**
+ * A prescription by the e-prescribing system's documented names (`Drug`, `Qty`, …). The
+ * lowercase names an older mock used are read when the documented ones are absent.
+ */
+export function prescriptionFacts(p: Prescription): PrescriptionFacts {
+  const qty = count(p.Qty) ?? text(p.quantity);
+  const unit = text(p.QtyQual);
+  return {
+    drug: text(p.Drug ?? p.drug),
+    directions: text(p.Directions ?? p.directions),
+    quantity: qty && unit ? `${qty} ${unit}` : qty,
+    refills: count(p.Refills ?? p.refills),
+    status: text(p.Status),
+    prescriber: text(p.PrescriberName),
+    date: prescriptionDate(p.PrescriptionDate),
+  };
+}
+
+/** A count (`Qty`, `Refills`) as sent, as a number or a numeric string; anything else undefined. */
+function count(v: unknown): string | undefined {
+  const t = text(v);
+  return t !== undefined && Number.isFinite(Number(t)) ? t : undefined;
+}
+
+/** "2016-01-30T00:00:00" as midnight UTC; "0001-01-01T00:00:00" (the system's "none") and garbage as undefined. */
+export function prescriptionDate(v: unknown): number | undefined {
+  const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(v.trim()) : null;
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  const ms = Date.UTC(y, mo - 1, d);
+  // Date.UTC rolls Feb 31 into March: such a date is garbage, not another day.
+  return new Date(ms).getUTCDate() === d ? ms : undefined;
 }
 
 /** Files attached by the provider (postvisit) and by the patient (intake), each once. */

@@ -1,4 +1,5 @@
 /** Why: a visit's numeric type and status codes in the patient's words, including codes the API adds later. */
+import { VisitStatuses } from '../../client/types.js';
 import type { CommonKey } from '../../i18n/common.js';
 import type { LocalizeController } from '../controllers/localize.js';
 
@@ -26,4 +27,16 @@ function codeLabel(l10n: LocalizeController<string>, known: Record<number, Commo
   if (typeof code !== 'number') return l10n.msg('unknown');
   const key = known[code];
   return key ? l10n.msg(key) : l10n.msg(other, { code });
+}
+
+/** The status badge's class (its colour); `other` for a code the API adds later. */
+export function statusClass(status: unknown): string {
+  switch (status) {
+    case VisitStatuses.pending: return 'pending';
+    case VisitStatuses.confirmed: return 'confirmed';
+    case VisitStatuses.inProgress: return 'in-progress';
+    case VisitStatuses.completed: return 'completed';
+    case VisitStatuses.cancelled: return 'cancelled';
+    default: return 'other';
+  }
 }

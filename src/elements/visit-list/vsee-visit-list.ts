@@ -9,27 +9,24 @@ import { visitListStyles } from './vsee-visit-list.styles.js';
 import { visitListMessages, type VisitListKey } from '../../i18n/visit-list.js';
 import type { Visit } from '../../client/types.js';
 import { VisitStatuses } from '../../client/types.js';
-import type { VseeClient, VseeClientChangeDetail } from '../../client/vsee-client.js';
-import { sanitizedNotes } from './sanitized-notes.js';
-import { visitStatusLabel, visitTypeLabel } from './visit-labels.js';
+import type { VseeClientChangeDetail } from '../../client/vsee-client.js';
+import { statusClass, visitStatusLabel, visitTypeLabel } from './visit-labels.js';
 import { LocalizeController } from '../controllers/localize.js';
 import { FocusController } from '../controllers/focus.js';
 import { AnnouncerController } from '../controllers/announcer.js';
-import { errorPanel, failureText } from '../controllers/error-panel.js';
+import { errorPanel } from '../controllers/error-panel.js';
+import { VisitDetailsController } from './visit-details.js';
+import { CANCEL_REASON, VisitActionsController } from './visit-actions.js';
 import {
-  attachmentsOf,
   groupVisits,
+  hasTakenPlace,
   isCancellable,
   isGroupVisit,
   isReschedulable,
-  notesAreDraft,
-  notesOf,
-  prescriptionsOf,
+  isVisitInProgress,
   providerName,
   reasonOf,
-  text,
   type GroupedVisits,
-  type NoteKey,
 } from './visit-helpers.js';
 
 export type VisitFilter = 'all' | 'upcoming' | 'past';
@@ -40,22 +37,6 @@ const FILTERS: readonly string[] = ['all', 'upcoming', 'past'];
 const PAGE_SIZE = 20;
 /** Client operations that change the patient's visits (another element on the page may call them). */
 const VISIT_OPERATIONS = new Set(['createAppointment', 'updateAppointment', 'addWalkin', 'addEconsult', 'closeVisit', 'deleteVisit']);
-const CANCEL_REASON = 'patient_cancel_appointment';
-
-const NOTE_LABELS: Record<NoteKey, VisitListKey> = {
-  physical_exam: 'notePhysicalExam',
-  assessment_plan: 'noteAssessmentPlan',
-  patient_instructions: 'notePatientInstructions',
-};
-
-interface ActionMessage {
-  kind: 'error' | 'info';
-  text: string;
-  /** A summary URL to open by hand when the popup was blocked. */
-  url?: string;
-}
-
-type IdTask<R> = Task<[string], R>;
 
 /**
  * The patient's visits: upcoming and past, each with its time, provider, type and status, the
@@ -112,6 +93,24 @@ export class VseeVisitList extends VseeElement {
   readonly #l10n = new LocalizeController(this, visitListMessages);
   readonly #focus = new FocusController(this);
   readonly #announcer = new AnnouncerController(this);
+  readonly #details = new VisitDetailsController(this, {
+    api: () => this.api,
+    reportError: (e, operation) => this.reportError(e, operation),
+    l10n: this.#l10n,
+  });
+  readonly #actions = new VisitActionsController(this, {
+    api: () => this.api,
+    reportError: (e, operation) => this.reportError(e, operation),
+    l10n: this.#l10n,
+    focus: this.#focus,
+    announcer: this.#announcer,
+    domId: (id) => this.#domId(id),
+    cancelled: (id) => {
+      this._overrides = new Map(this._overrides).set(id, { status: VisitStatuses.cancelled });
+      this.emit('vsee-visit-closed', { id, reason: CANCEL_REASON });
+    },
+    reschedule: (visit) => this.emit('vsee-reschedule-request', { visit }),
+  });
 
   /** How long (ms) the page must have been hidden before coming back refetches the list. */
   static refreshAfterHiddenMs = 60_000;
@@ -120,22 +119,16 @@ export class VseeVisitList extends VseeElement {
   @property({ attribute: 'filter' }) filter: VisitFilter | string = 'all';
   /** Also show the visit in progress (`GET /visits/current`) at the top. */
   @property({ attribute: 'show-current', type: Boolean }) showCurrent = false;
+  /** Leaves images out of the provider's notes: none is fetched (a clinic that wants no request to other hosts). */
+  @property({ attribute: 'hide-note-images', type: Boolean }) hideNoteImages = false;
 
-  @state() private _expanded: ReadonlySet<string> = new Set();
-  @state() private _confirming?: string;
-  @state() private _busy: ReadonlyMap<string, 'cancel' | 'summary'> = new Map();
-  @state() private _messages: ReadonlyMap<string, ActionMessage> = new Map();
   @state() private _pages: Record<Section, number> = { upcoming: PAGE_SIZE, past: PAGE_SIZE };
   @state() private _visits?: Visit[];
   /** Local changes (a cancellation) applied on top of the last list, so the list updates in place. */
   @state() private _overrides: ReadonlyMap<string, Partial<Visit>> = new Map();
 
-  #detailTasks = new Map<string, IdTask<Visit>>();
-  #cancelTasks = new Map<string, IdTask<{ id: string }>>();
-  #summaryTasks = new Map<string, IdTask<string>>();
   #domIds = new Map<string, string>();
   #grouped?: { key: unknown[]; value: GroupedVisits };
-  #ownCloses = new Set<string>();
   #hiddenAt?: number;
 
   private _listTask = new Task(this, {
@@ -146,6 +139,7 @@ export class VseeVisitList extends VseeElement {
     args: () => [this.api] as const,
     onComplete: (visits) => {
       this._visits = visits;
+      this.#forgetGoneVisits();
     },
     onError: (e) => this.reportError(e, 'listVisits'),
   });
@@ -156,6 +150,7 @@ export class VseeVisitList extends VseeElement {
       return api.getCurrentVisit({ signal });
     },
     args: () => [this.api, this.showCurrent] as const,
+    onComplete: () => this.#forgetGoneVisits(),
     onError: (e) => this.reportError(e, 'getCurrentVisit'),
   });
 
@@ -186,14 +181,10 @@ export class VseeVisitList extends VseeElement {
     super.willUpdate(changed);
     if (before && this.api !== before) {
       // Another account or patient: nothing cached belongs to it.
-      this.#detailTasks.clear();
-      this.#cancelTasks.clear();
-      this.#summaryTasks.clear();
+      this.#details.reset();
+      this.#actions.reset();
       this._visits = undefined;
       this._overrides = new Map();
-      this._expanded = new Set();
-      this._messages = new Map();
-      this._confirming = undefined;
     }
   }
 
@@ -212,8 +203,18 @@ export class VseeVisitList extends VseeElement {
   protected override clientChanged(detail: VseeClientChangeDetail): void {
     if (!VISIT_OPERATIONS.has(detail.operation)) return;
     // Our own cancellation is already shown in place.
-    if (detail.operation === 'closeVisit' && detail.id && this.#ownCloses.has(detail.id)) return;
+    if (detail.operation === 'closeVisit' && detail.id && this.#actions.isOwnClose(detail.id)) return;
     void this.refresh();
+  }
+
+  /** Visits the server no longer lists take their open details and per-visit Tasks with them. */
+  #forgetGoneVisits(): void {
+    if (!this._visits) return;
+    const ids = new Set(this._visits.map((v) => v.id));
+    const current = this.showCurrent ? this._currentTask.value : undefined;
+    if (current) ids.add(current.id);
+    this.#details.retain(ids);
+    this.#actions.retain(ids);
   }
 
   // ---- Rendering ---------------------------------------------------------------------------
@@ -241,10 +242,13 @@ export class VseeVisitList extends VseeElement {
     </div>`;
   }
 
+  /** The visit going on now, if the server names one that really is (not cancelled, not ended). */
   #currentVisit(): Visit | null {
     if (!this.showCurrent || this._currentTask.status !== TaskStatus.COMPLETE) return null;
     const v = this._currentTask.value;
-    return v ? this.#withOverrides(v) : null;
+    if (!v) return null;
+    const merged = this.#withOverrides(v);
+    return isVisitInProgress(merged) ? merged : null;
   }
 
   #renderCurrent(): TemplateResult | typeof nothing {
@@ -270,9 +274,7 @@ export class VseeVisitList extends VseeElement {
     const { upcoming, past } = this.#grouped.value;
     const filter = this.filter as VisitFilter;
     return html`
-      ${refreshFailed
-        ? this.#errorPanel('refreshFailed', this._listTask.error, () => void this.refresh())
-        : nothing}
+      ${refreshFailed ? this.#errorPanel('refreshFailed', this._listTask.error, () => void this.refresh()) : nothing}
       ${filter !== 'past' ? this.#renderSection('upcoming', upcoming) : nothing}
       ${filter !== 'upcoming' ? this.#renderSection('past', past) : nothing}
     `;
@@ -306,10 +308,8 @@ export class VseeVisitList extends VseeElement {
    */
   #renderVisit(visit: Visit, current: boolean) {
     const id = visit.id;
-    const detail = this.#detailTasks.get(id);
     return guard(
-      [visit, current, this._expanded.has(id), this._busy.get(id), this._messages.get(id), this._confirming === id,
-        detail?.status, detail?.value, this.resolvedLocale, this.resolvedTimeZone],
+      [visit, current, ...this.#details.stamp(id), ...this.#actions.stamp(id), this.hideNoteImages, this.resolvedLocale, this.resolvedTimeZone],
       () => this.#renderVisitNow(visit, current),
     );
   }
@@ -318,35 +318,25 @@ export class VseeVisitList extends VseeElement {
     const id = visit.id;
     const dom = this.#domId(id);
     const now = Date.now() / 1000;
-    const expanded = this._expanded.has(id);
-    const busy = this._busy.get(id);
+    const expanded = this.#details.isExpanded(id);
     const canCancel = !current && isCancellable(visit, now);
     const reason = reasonOf(visit);
-    const message = this._messages.get(id);
+    const l10n = this.#l10n;
     return html`<li class="visit" part="visit" id=${dom} tabindex="-1" aria-labelledby="${dom}-h">
       <div class="visit-top">
-        <h4 class="when" part="visit-heading" id="${dom}-h">${this.#l10n.dateTime(visit.start)}</h4>
+        <h4 class="when" part="visit-heading" id="${dom}-h">${l10n.dateTime(visit.start)}</h4>
         <span class="badges">
-          ${current ? html`<span class="mark current-mark" part="current-mark">${this.#l10n.msg('currentMark')}</span>` : nothing}
+          ${current ? html`<span class="mark current-mark" part="current-mark">${l10n.msg('currentMark')}</span>` : nothing}
           <span class="status ${statusClass(visit.status)}" part="status"
-            ><span class="visually-hidden">${this.#l10n.msg('statusLabel')}: </span>${visitStatusLabel(this.#l10n, visit.status)}</span
+            ><span class="visually-hidden">${l10n.msg('statusLabel')}: </span>${visitStatusLabel(l10n, visit.status)}</span
           >
-          ${isGroupVisit(visit)
-            ? html`<span class="mark group-mark" part="group-mark"
-                ><svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
-                  <path
-                    fill="currentColor"
-                    d="M9 11a4 4 0 1 1 0-8 4 4 0 0 1 0 8Zm7.5 0a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7ZM1 20c0-3.3 3.6-6 8-6s8 2.7 8 6v1H1v-1Zm17.5 1v-1c0-2-1-3.8-2.6-5.1 3.7.3 6.6 2.5 6.6 5.1v1h-4Z"
-                  /></svg
-                >${this.#l10n.msg('groupMark')}</span
-              >`
-            : nothing}
+          ${isGroupVisit(visit) ? groupMark(l10n.msg('groupMark')) : nothing}
         </span>
       </div>
       <dl class="facts" part="facts">
-        <div><dt>${this.#l10n.msg('typeLabel')}</dt><dd>${visitTypeLabel(this.#l10n, visit.type)}</dd></div>
-        <div><dt>${this.#l10n.msg('providerLabel')}</dt><dd>${providerName(visit.provider) ?? this.#l10n.msg('unknown')}</dd></div>
-        ${reason ? html`<div><dt>${this.#l10n.msg('reasonLabel')}</dt><dd>${reason}</dd></div>` : nothing}
+        <div><dt>${l10n.msg('typeLabel')}</dt><dd>${visitTypeLabel(l10n, visit.type)}</dd></div>
+        <div><dt>${l10n.msg('providerLabel')}</dt><dd>${providerName(visit.provider) ?? l10n.msg('unknown')}</dd></div>
+        ${reason ? html`<div><dt>${l10n.msg('reasonLabel')}</dt><dd>${reason}</dd></div>` : nothing}
       </dl>
       <div class="actions" part="actions">
         <button
@@ -356,13 +346,15 @@ export class VseeVisitList extends VseeElement {
           aria-expanded=${expanded ? 'true' : 'false'}
           aria-controls="${dom}-d"
           aria-describedby="${dom}-h"
-          @click=${() => this.#toggleDetails(id)}
+          @click=${() => this.#details.toggle(id)}
+          @pointerenter=${() => this.#details.prefetch()}
+          @focus=${() => this.#details.prefetch()}
         >
-          <span class="chevron" aria-hidden="true"></span>${this.#l10n.msg('viewDetails')}
+          <span class="chevron" aria-hidden="true"></span>${l10n.msg('viewDetails')}
         </button>
         ${!current && isReschedulable(visit, now)
-          ? html`<button part="button reschedule-button" type="button" aria-describedby="${dom}-h" @click=${() => this.#reschedule(visit)}>
-              ${this.#l10n.msg('reschedule')}
+          ? html`<button part="button reschedule-button" type="button" aria-describedby="${dom}-h" @click=${() => this.#actions.reschedule(visit)}>
+              ${l10n.msg('reschedule')}
             </button>`
           : nothing}
         ${canCancel
@@ -372,221 +364,34 @@ export class VseeVisitList extends VseeElement {
               class="danger"
               id="${dom}-cancel"
               aria-describedby="${dom}-h"
-              @click=${() => this.#askCancel(id)}
+              @click=${() => this.#actions.askCancel(id)}
             >
-              ${this.#l10n.msg('cancelVisit')}
+              ${l10n.msg('cancelVisit')}
             </button>`
           : nothing}
-        <button
-          part="button summary-button"
-          type="button"
-          id="${dom}-summary"
-          aria-describedby="${dom}-h"
-          aria-disabled=${busy === 'summary' ? 'true' : 'false'}
-          @click=${() => this.#downloadSummary(visit)}
-        >
-          ${busy === 'summary' ? this.#l10n.msg('summaryPreparing') : this.#l10n.msg('downloadSummary')}
-        </button>
+        ${hasTakenPlace(visit, now) ? this.#renderSummaryButton(visit, dom) : nothing}
       </div>
-      ${canCancel && this._confirming === id ? this.#renderConfirm(visit, dom, busy === 'cancel') : nothing}
-      ${message
-        ? html`<div class="message ${message.kind}" part="message" role=${message.kind === 'error' ? 'alert' : 'status'}>
-            <p>${message.text}</p>
-            ${message.url
-              ? html`<p><a href=${message.url} target="_blank" rel="noopener noreferrer">${this.#l10n.msg('summaryLink')}</a></p>`
-              : nothing}
-          </div>`
-        : nothing}
-      <div class="details" part="details" id="${dom}-d" ?hidden=${!expanded}>${expanded ? this.#renderDetails(visit) : nothing}</div>
+      ${canCancel && this.#actions.isConfirming(id) ? this.#actions.renderConfirm(visit) : nothing}
+      ${this.#actions.renderMessage(id)}
+      <div class="details" part="details" id="${dom}-d" ?hidden=${!expanded}>
+        ${expanded ? this.#details.render(visit, (v) => this.#withOverrides(v), { images: !this.hideNoteImages }) : nothing}
+      </div>
     </li>`;
   }
 
-  #renderConfirm(visit: Visit, dom: string, pending: boolean): TemplateResult {
-    return html`<div
-      class="confirm"
-      part="confirm"
-      role="group"
-      aria-labelledby="${dom}-q"
-      @keydown=${(e: KeyboardEvent) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          this.#abortCancel(visit.id);
-        }
-      }}
+  /** Only a visit that took place has a summary (not an upcoming or cancelled one). */
+  #renderSummaryButton(visit: Visit, dom: string): TemplateResult {
+    const preparing = this.#actions.busy(visit.id) === 'summary';
+    return html`<button
+      part="button summary-button"
+      type="button"
+      id="${dom}-summary"
+      aria-describedby="${dom}-h"
+      aria-disabled=${preparing ? 'true' : 'false'}
+      @click=${() => this.#actions.downloadSummary(visit)}
     >
-      <p id="${dom}-q">${this.#l10n.msg('cancelQuestion', { when: this.#l10n.dateTime(visit.start) })}</p>
-      <div class="confirm-buttons">
-        <button
-          part="button confirm-button"
-          type="button"
-          class="danger primary"
-          aria-disabled=${pending ? 'true' : 'false'}
-          @click=${() => this.#confirmCancel(visit)}
-        >
-          ${this.#l10n.msg('cancelYes')}
-        </button>
-        <button part="button keep-button" type="button" id="${dom}-keep" aria-disabled=${pending ? 'true' : 'false'} @click=${() => this.#abortCancel(visit.id)}>
-          ${this.#l10n.msg('cancelNo')}
-        </button>
-      </div>
-      ${pending ? html`<p class="pending" role="status">${this.#l10n.msg('cancelling')}</p>` : nothing}
-    </div>`;
-  }
-
-  #renderDetails(visit: Visit): TemplateResult {
-    const task = this.#detailTasks.get(visit.id);
-    if (!task || task.status === TaskStatus.INITIAL || task.status === TaskStatus.PENDING) {
-      return html`<p class="loading-text" role="status">${this.#l10n.msg('detailsLoading')}</p>`;
-    }
-    if (task.status === TaskStatus.ERROR) {
-      return this.#errorPanel('detailsFailed', task.error, () => void task.run());
-    }
-    // The detail endpoint has more fields; the list item fills what it lacks, local changes win.
-    const d = this.#withOverrides({ ...visit, ...task.value, id: visit.id });
-    const pv = (typeof d.postvisit === 'object' && d.postvisit) || {};
-    const unknown = this.#l10n.msg('unknown');
-    const rx = prescriptionsOf(d);
-    const files = attachmentsOf(d);
-    const notes = notesOf(d);
-    return html`
-      <dl class="facts detail-facts">
-        <div><dt>${this.#l10n.msg('reasonLabel')}</dt><dd>${reasonOf(d) ?? unknown}</dd></div>
-        <div><dt>${this.#l10n.msg('diagnosisLabel')}</dt><dd>${text(pv.diagnosis) ?? unknown}</dd></div>
-        <div><dt>${this.#l10n.msg('dispositionLabel')}</dt><dd>${text(pv.disposition) ?? unknown}</dd></div>
-      </dl>
-      <h5>${this.#l10n.msg('prescriptionsHeading')}</h5>
-      ${rx.length
-        ? html`<ul class="rx">
-            ${rx.map(
-              (p) => html`<li>
-                <strong>${text(p.drug) ?? unknown}</strong>
-                <dl class="facts">
-                  <div><dt>${this.#l10n.msg('rxDirections')}</dt><dd>${text(p.directions) ?? unknown}</dd></div>
-                  <div><dt>${this.#l10n.msg('rxQuantity')}</dt><dd>${text(p.quantity) ?? unknown}</dd></div>
-                  <div><dt>${this.#l10n.msg('rxRefills')}</dt><dd>${text(p.refills) ?? unknown}</dd></div>
-                </dl>
-              </li>`,
-            )}
-          </ul>`
-        : html`<p>${this.#l10n.msg('noPrescriptions')}</p>`}
-      <h5>${this.#l10n.msg('attachmentsHeading')}</h5>
-      ${files.length
-        ? html`<ul class="files">${files.map((f) => html`<li>${text(f.name) ?? unknown}</li>`)}</ul>`
-        : html`<p>${this.#l10n.msg('noAttachments')}</p>`}
-      ${notesAreDraft(d)
-        ? html`<p>${this.#l10n.msg('notesDraft')}</p>`
-        : notes.length
-          ? notes.map(
-              ([key, source]) => html`<h5>${this.#l10n.msg(NOTE_LABELS[key])}</h5>
-                <div class="notes" part="notes" data-note=${key}>${sanitizedNotes(source, this.#l10n.msg('notesLoading'), this.#l10n.msg('notesFailed'))}</div>`,
-            )
-          : html`<p>${this.#l10n.msg('noNotes')}</p>`}
-    `;
-  }
-
-  // ---- Actions -----------------------------------------------------------------------------
-
-  #toggleDetails(id: string) {
-    const next = new Set(this._expanded);
-    if (next.has(id)) {
-      next.delete(id);
-    } else {
-      next.add(id);
-      // Loaded once and kept while the element lives; a failure can be tried again.
-      const task = this.#idTask(this.#detailTasks, id, 'getVisit', (api, vid, signal) => api.getVisit(vid, { signal }));
-      if (task.status === TaskStatus.INITIAL) void task.run();
-    }
-    this._expanded = next;
-  }
-
-  #reschedule(visit: Visit) {
-    this.emit('vsee-reschedule-request', { visit });
-  }
-
-  #askCancel(id: string) {
-    this._confirming = id;
-    this.#setMessage(id, undefined);
-    // Start on the safe choice.
-    this.#focus.request(`#${this.#domId(id)}-keep`);
-  }
-
-  #abortCancel(id: string) {
-    if (this._busy.get(id) === 'cancel') return;
-    this._confirming = undefined;
-    this.#focus.request(`#${this.#domId(id)}-cancel`);
-  }
-
-  async #confirmCancel(visit: Visit) {
-    const id = visit.id;
-    if (this._busy.has(id)) return;
-    const when = this.#l10n.dateTime(visit.start);
-    const task = this.#idTask(this.#cancelTasks, id, 'closeVisit', (api, vid, signal) => api.closeVisit(vid, CANCEL_REASON, { signal }));
-    this.#setBusy(id, 'cancel');
-    this.#ownCloses.add(id);
-    try {
-      await task.run();
-    } finally {
-      this.#ownCloses.delete(id);
-      this.#setBusy(id, undefined);
-    }
-    const dom = this.#domId(id);
-    if (task.status === TaskStatus.COMPLETE) {
-      this._overrides = new Map(this._overrides).set(id, { status: VisitStatuses.cancelled });
-      this._confirming = undefined;
-      this.emit('vsee-visit-closed', { id, reason: CANCEL_REASON });
-      this.#announcer.announce(this.#l10n.msg('cancelled', { when }));
-      // The cancel button is gone: the visit itself keeps focus.
-      this.#focus.request(`#${dom}`);
-    } else if (task.status === TaskStatus.ERROR) {
-      this._confirming = undefined;
-      this.#setMessage(id, { kind: 'error', text: failureText(this.#l10n, this.#l10n.msg('cancelFailed'), task.error) });
-      this.#focus.request(`#${dom}-cancel`);
-    }
-  }
-
-  /**
-   * The new tab is opened synchronously in the click (popup blockers allow that), then pointed
-   * at the URL once the API returns it.
-   */
-  async #downloadSummary(visit: Visit) {
-    const id = visit.id;
-    if (this._busy.has(id)) return;
-    let win: Window | null = null;
-    try {
-      win = window.open('', '_blank');
-    } catch {
-      win = null;
-    }
-    if (win) {
-      try {
-        win.opener = null;
-        win.document.title = this.#l10n.msg('summaryPreparing');
-        win.document.body.textContent = this.#l10n.msg('summaryPreparing');
-      } catch {
-        /* a cross-origin or closed window: nothing to write */
-      }
-    }
-    this.#setMessage(id, undefined);
-    this.#setBusy(id, 'summary');
-    const task = this.#idTask(this.#summaryTasks, id, 'getVisitSummaryUrl', (api, vid, signal) => api.getVisitSummaryUrl(vid, { signal }));
-    try {
-      await task.run();
-    } finally {
-      this.#setBusy(id, undefined);
-    }
-    if (task.status === TaskStatus.COMPLETE && typeof task.value === 'string') {
-      if (win && !win.closed) {
-        win.location.href = task.value;
-        this.#announcer.announce(this.#l10n.msg('summaryOpened'));
-      } else {
-        this.#setMessage(id, { kind: 'info', text: this.#l10n.msg('summaryBlocked'), url: task.value });
-      }
-    } else {
-      win?.close();
-      if (task.status === TaskStatus.ERROR) {
-        this.#setMessage(id, { kind: 'error', text: failureText(this.#l10n, this.#l10n.msg('summaryFailed'), task.error) });
-      }
-    }
+      ${preparing ? this.#l10n.msg('summaryPreparing') : this.#l10n.msg('downloadSummary')}
+    </button>`;
   }
 
   #showMore(section: Section, shownBefore: number) {
@@ -596,30 +401,6 @@ export class VseeVisitList extends VseeElement {
   }
 
   // ---- Plumbing ----------------------------------------------------------------------------
-
-  /** One Task per visit and resource, created on first use; its value is the cache. */
-  #idTask<R>(
-    map: Map<string, IdTask<R>>,
-    id: string,
-    operation: string,
-    fn: (api: VseeClient, id: string, signal: AbortSignal) => Promise<R>,
-  ): IdTask<R> {
-    let task = map.get(id);
-    if (!task) {
-      task = new Task<[string], R>(this, {
-        autoRun: false,
-        args: () => [id],
-        task: async ([vid], { signal }) => {
-          const api = this.api;
-          if (!api) return initialState;
-          return fn(api, vid, signal);
-        },
-        onError: (e) => this.reportError(e, operation),
-      });
-      map.set(id, task);
-    }
-    return task;
-  }
 
   #withOverrides(v: Visit): Visit {
     const o = this._overrides.get(v.id);
@@ -636,36 +417,21 @@ export class VseeVisitList extends VseeElement {
     return dom;
   }
 
-  #setBusy(id: string, what: 'cancel' | 'summary' | undefined) {
-    const next = new Map(this._busy);
-    if (what) next.set(id, what);
-    else next.delete(id);
-    this._busy = next;
-  }
-
-  #setMessage(id: string, message: ActionMessage | undefined) {
-    if (!message && !this._messages.has(id)) return;
-    const next = new Map(this._messages);
-    if (message) next.set(id, message);
-    else next.delete(id);
-    this._messages = next;
-  }
-
   /** A failure with *Try again*; every button of the list carries `part="button"`. */
   #errorPanel(what: VisitListKey, error: unknown, retry: () => void): TemplateResult {
     return errorPanel(this.#l10n, { what: this.#l10n.msg(what), error, retry, buttonPart: 'button' });
   }
 }
 
-function statusClass(status: unknown): string {
-  switch (status) {
-    case VisitStatuses.pending: return 'pending';
-    case VisitStatuses.confirmed: return 'confirmed';
-    case VisitStatuses.inProgress: return 'in-progress';
-    case VisitStatuses.completed: return 'completed';
-    case VisitStatuses.cancelled: return 'cancelled';
-    default: return 'other';
-  }
+function groupMark(label: string): TemplateResult {
+  return html`<span class="mark group-mark" part="group-mark"
+    ><svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
+      <path
+        fill="currentColor"
+        d="M9 11a4 4 0 1 1 0-8 4 4 0 0 1 0 8Zm7.5 0a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7ZM1 20c0-3.3 3.6-6 8-6s8 2.7 8 6v1H1v-1Zm17.5 1v-1c0-2-1-3.8-2.6-5.1 3.7.3 6.6 2.5 6.6 5.1v1h-4Z"
+      /></svg
+    >${label}</span
+  >`;
 }
 
 defineOnce('vsee-visit-list', VseeVisitList);
