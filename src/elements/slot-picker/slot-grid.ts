@@ -1,7 +1,6 @@
 /** Why: thousands of time buttons must appear fast, stay one tab stop and move with the arrow keys. */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Slot } from '../../client/types.js';
-import { format } from '../../i18n/i18n.js';
 import type { SlotPickerKey } from '../../i18n/slot-picker.js';
 import { dateTimeFormat } from '../../internal/format.js';
 import type { LocalizeController } from '../controllers/localize.js';
@@ -24,6 +23,14 @@ const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 /** On the day the clock falls back, 1:30 AM happens twice: the zone (EDT / EST) tells them apart. */
 const ZONED_TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
 const DAY: Intl.DateTimeFormatOptions = { weekday: 'long', month: 'long', day: 'numeric' };
+
+export interface SlotGridOptions {
+  l10n: LocalizeController<SlotPickerKey>;
+  /** A time was clicked, or chosen with Enter or Space. */
+  onChoose: (slot: Slot) => void;
+  /** Milliseconds of building per task (tests make it 0: one day per task). */
+  chunkMs?: number;
+}
 
 interface Row {
   el: HTMLElement;
@@ -64,6 +71,7 @@ export class SlotGridController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #l10n: LocalizeController<SlotPickerKey>;
   readonly #onChoose: (slot: Slot) => void;
+  readonly #chunkMs: number;
 
   #data?: GridData;
   #rows: Row[] = [];
@@ -78,10 +86,11 @@ export class SlotGridController implements ReactiveController {
   #renderedThisUpdate = false;
   #chunkTimer?: ReturnType<typeof setTimeout>;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, l10n: LocalizeController<SlotPickerKey>, onChoose: (slot: Slot) => void) {
+  constructor(host: ReactiveControllerHost & HTMLElement, options: SlotGridOptions) {
     this.#host = host;
-    this.#l10n = l10n;
-    this.#onChoose = onChoose;
+    this.#l10n = options.l10n;
+    this.#onChoose = options.onChoose;
+    this.#chunkMs = options.chunkMs ?? CHUNK_MS;
     host.addController(this);
   }
 
@@ -150,7 +159,7 @@ export class SlotGridController implements ReactiveController {
   /** Builds missing rows and rewords stale ones, in day order, until the chunk's time is up. */
   #build(data: GridData): void {
     const words = this.#words;
-    const deadline = performance.now() + CHUNK_MS;
+    const deadline = performance.now() + this.#chunkMs;
     const active = this.#activeStart === undefined || !data.slots.length ? 0 : this.#dayOf(indexAt(data.slots, this.#activeStart));
     for (let d = 0; d < data.days.length; d++) {
       const row = this.#rows[d];
@@ -171,6 +180,8 @@ export class SlotGridController implements ReactiveController {
     el.className = 'day';
     el.setAttribute('role', 'row');
     el.setAttribute('part', 'day');
+    // Through the CSSOM, which a strict Content-Security-Policy allows (a style attribute it would not).
+    el.style.setProperty('--_slots', String(day.to - day.from));
     const heading = document.createElement('div');
     heading.className = 'day-heading';
     heading.setAttribute('role', 'rowheader');
@@ -207,11 +218,13 @@ export class SlotGridController implements ReactiveController {
       const zoned = dateTimeFormat(locale, timeZone, ZONED_TIME);
       for (let i = day.from; i < day.to; i++) times[i - day.from] = zoned.format(slots[i].start * 1000);
     }
-    const template = this.#l10n.msg('slotLabel');
+    // The date is the same for the whole day: filled in once, the time per button.
+    const template = this.#l10n.msg('slotLabel', { date: dayLabel });
     for (let i = day.from; i < day.to; i++) {
       const button = this.#buttons[i];
-      button.textContent = times[i - day.from];
-      button.setAttribute('aria-label', format(template, { time: times[i - day.from], date: dayLabel }));
+      const t = times[i - day.from];
+      button.textContent = t;
+      button.setAttribute('aria-label', template.replace('{time}', () => t));
     }
     row.heading.textContent = dayLabel;
     row.words = words;

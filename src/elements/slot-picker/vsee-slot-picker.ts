@@ -101,7 +101,7 @@ export class VseeSlotPicker extends VseeElement {
   readonly #l10n = new LocalizeController(this, slotPickerMessages);
   readonly #focus = new FocusController(this);
   readonly #announcer = new AnnouncerController(this);
-  readonly #grid = new SlotGridController(this, this.#l10n, (slot) => this.#choose(slot));
+  readonly #grid = new SlotGridController(this, { l10n: this.#l10n, onChoose: (slot) => this.#choose(slot) });
   readonly #booking = new BookingController(this, {
     l10n: this.#l10n,
     focus: this.#focus,
