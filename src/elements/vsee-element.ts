@@ -10,7 +10,7 @@ import { VseeApiError, isAbortError } from '../client/errors.js';
 import type { VseeEventDetail, VseeEventName } from '../events.js';
 import { matchLocale, type Locale } from '../i18n/i18n.js';
 import { browserTimeZone, isValidTimeZone } from '../internal/format.js';
-import { clientPool } from './client-pool.js';
+import { clientKey, clientPool } from './client-pool.js';
 import { LocalizeController, loadMessages } from './controllers/localize.js';
 
 /**
@@ -76,8 +76,9 @@ export abstract class VseeElement extends LitElement {
   get resolvedTimeZone(): string {
     // Worked out when first needed (the browser's own zone builds a formatter), so a first update
     // starts its request before that cost.
-    if (this.#perUpdate) return (this.#perUpdate.tz ??= this.#zone());
-    return this.#zone();
+    if (!this.#perUpdate) return this.#zone();
+    this.#perUpdate.tz ??= this.#zone();
+    return this.#perUpdate.tz;
   }
 
   #zone(): string {
@@ -205,7 +206,7 @@ export abstract class VseeElement extends LitElement {
     }
     // A token provider belongs to this element's page code: keep a client of our own for it.
     clientPool.release(this);
-    const key = JSON.stringify([options.baseUrl, accountCode ?? '', apiKey ?? '', token ?? '']);
+    const key = clientKey(options);
     if (this.#ownClient?.key !== key || this.#ownClient.provider !== tokenProvider) {
       this.#ownClient = { key, provider: tokenProvider, client: new VseeClient(options) };
     }

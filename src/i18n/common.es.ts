@@ -14,7 +14,7 @@ const es: Record<CommonKey, string> = {
   errNetwork: 'No pudimos conectar con el servicio de la clínica. Revise su conexión e inténtelo de nuevo.',
   errTimeout: 'El servicio de la clínica tarda demasiado en responder. Inténtelo de nuevo.',
   errUnauthorized: 'Su sesión ha caducado. Inicie sesión de nuevo.',
-  errForbidden: 'No tiene permiso para hacer esto. Si cree que debería tenerlo, comuníquese con la clínica.',
+  errForbidden: 'No tiene permiso para hacer esto. Comuníquese con la clínica.',
   errNotFound: 'No encontramos lo que buscaba.',
   errConflict: 'Otra persona cambió esto mientras tanto.',
   errRateLimited: 'Hay demasiadas solicitudes en este momento. Espere un momento e inténtelo de nuevo.',

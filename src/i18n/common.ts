@@ -14,7 +14,7 @@ const en = {
   errNetwork: 'We could not reach the clinic\u2019s service. Check your connection and try again.',
   errTimeout: 'The clinic\u2019s service is taking too long to answer. Please try again.',
   errUnauthorized: 'Your sign-in has expired. Please sign in again.',
-  errForbidden: 'You do not have permission to do this. If you think you should, please contact the clinic.',
+  errForbidden: 'You do not have permission to do this. Please contact the clinic.',
   errNotFound: 'We could not find what you asked for.',
   errConflict: 'This was changed by someone else in the meantime.',
   errRateLimited: 'Too many requests right now. Please wait a moment and try again.',

@@ -1,26 +1,21 @@
 /** Why: screen readers hear status changes only through a live region that already exists; one per element, set up once. */
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 
 /** How long the region stays empty before the same words are said again (screen readers ignore an unchanged region). */
 const REPEAT_GAP_MS = 50;
 
 /**
  * A polite live region and what it says. `announce()` from anywhere; render `region()` once, in
- * every phase, so the region exists before the words arrive.
+ * every phase, so the region exists before the words arrive. (No lifecycle: a repeat still
+ * pending when the element leaves only sets text nobody hears.)
  */
-export class AnnouncerController implements ReactiveController {
+export class AnnouncerController {
   readonly #host: ReactiveControllerHost;
   #text = '';
   #timer?: ReturnType<typeof setTimeout>;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
-    host.addController(this);
-  }
-
-  /** What the region says now. */
-  get text(): string {
-    return this.#text;
   }
 
   announce(text: string): void {
@@ -47,10 +42,5 @@ export class AnnouncerController implements ReactiveController {
   #set(text: string): void {
     this.#text = text;
     this.#host.requestUpdate();
-  }
-
-  hostDisconnected(): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
   }
 }

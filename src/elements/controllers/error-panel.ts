@@ -60,8 +60,3 @@ export function errorPanel(l10n: LocalizeController<string>, options: ErrorPanel
       : nothing}
   </div>`;
 }
-
-/** `what` and the detail as one sentence, for places that show text without the panel (a file's row). */
-export function failureText(l10n: LocalizeController<string>, what: string, error: unknown): string {
-  return `${what} ${describeError(l10n, error)}`;
-}

@@ -28,15 +28,6 @@ export class FocusController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Forgets a request still waiting (the patient moved on). */
-  cancel(): void {
-    this.#target = undefined;
-  }
-
-  get pending(): boolean {
-    return this.#target !== undefined;
-  }
-
   hostUpdated(): void {
     if (this.#target === undefined || this.#queued) return;
     this.#queued = true;

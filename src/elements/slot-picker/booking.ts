@@ -174,7 +174,7 @@ export class BookingController {
     const l10n = this.#options.l10n;
     if (this.booked) {
       const { slot, rescheduled } = this.booked;
-      const params = { date: slotDate(l10n, slot), time: l10n.time(slot.start), zone: l10n.zoneLabel() };
+      const params = { date: l10n.date(slot.start), time: l10n.time(slot.start), zone: l10n.zoneLabel() };
       return html`<p class="message success" part="message" role="status" tabindex="-1" data-focus="booked">
         ${l10n.msg(rescheduled ? 'rescheduled' : 'booked', params)}
       </p>`;
@@ -196,7 +196,7 @@ export class BookingController {
               <dd>${current ? l10n.dateTime(current.start) : l10n.msg('unknown')}</dd>
             </div>`
           : nothing}
-        <div><dt>${l10n.msg(reschedule ? 'newTime' : 'date')}</dt><dd>${slotDate(l10n, slot)}</dd></div>
+        <div><dt>${l10n.msg(reschedule ? 'newTime' : 'date')}</dt><dd>${l10n.date(slot.start)}</dd></div>
         <div><dt>${l10n.msg('time')}</dt><dd>${slotTimes(l10n, slot)}</dd></div>
         <div><dt>${l10n.msg('timeZone')}</dt><dd>${l10n.zoneLabel()}</dd></div>
         <div><dt>${l10n.msg('duration')}</dt><dd>${l10n.msg('minutes', { n: minutes })}</dd></div>
@@ -222,11 +222,6 @@ async function findBooked(api: VseeClient, slot: Slot, provider: string | undefi
       !v.id.startsWith('unknown-') &&
       (!provider || v.provider_id === undefined || String(v.provider_id) === provider),
   );
-}
-
-/** "Tuesday, March 9, 2027" */
-export function slotDate(l10n: LocalizeController<string>, slot: Slot): string {
-  return dateTimeFormat(l10n.locale, l10n.timeZone, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }).format(slot.start * 1000);
 }
 
 /** "9:00 – 9:30 AM" */

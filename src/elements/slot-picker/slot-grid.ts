@@ -233,18 +233,7 @@ export class SlotGridController implements ReactiveController {
   /** Exactly one built button is in the tab order: the active one, else the chosen, else the first. */
   #syncTabStop(): void {
     const slots = this.#data?.slots;
-    if (!slots?.length) return;
-    const i = indexAt(slots, this.#activeStart ?? this.#chosenStart ?? slots[0].start);
-    const target = this.#buttons[i];
-    if (!target) return;
-    this.#moveTabStop(target);
-    this.#activeStart = slots[i].start;
-  }
-
-  #moveTabStop(target: HTMLButtonElement): void {
-    if (this.#tabStop && this.#tabStop !== target) this.#tabStop.tabIndex = -1;
-    target.tabIndex = 0;
-    this.#tabStop = target;
+    if (slots?.length) this.#activate(indexAt(slots, this.#activeStart ?? this.#chosenStart ?? slots[0].start), false);
   }
 
   #syncPressed(): void {
@@ -267,7 +256,9 @@ export class SlotGridController implements ReactiveController {
     const slots = this.#data?.slots;
     const target = this.#buttons[i];
     if (!slots || !target) return;
-    this.#moveTabStop(target);
+    if (this.#tabStop && this.#tabStop !== target) this.#tabStop.tabIndex = -1;
+    target.tabIndex = 0;
+    this.#tabStop = target;
     this.#activeStart = slots[i].start;
     if (focus) target.focus();
   }

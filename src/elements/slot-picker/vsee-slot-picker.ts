@@ -13,7 +13,7 @@ import { AnnouncerController } from '../controllers/announcer.js';
 import { errorPanel } from '../controllers/error-panel.js';
 import { dayRange, groupSlots, rangeLabel, type DayGroup, type DayRange } from './days.js';
 import { SlotGridController } from './slot-grid.js';
-import { BookingController, slotDate } from './booking.js';
+import { BookingController } from './booking.js';
 import { LOOKAHEAD_DAYS, findNextOpen } from './next-available.js';
 import { slotPickerStyles } from './vsee-slot-picker.styles.js';
 
@@ -238,7 +238,7 @@ export class VseeSlotPicker extends VseeElement {
       if (!this.emit('vsee-slot-select', detail, { cancelable: true })) return;
     }
     this.#booking.choose(slot);
-    this.#announcer.announce(this.#l10n.msg('announceChosen', { time: this.#l10n.time(slot.start), date: slotDate(this.#l10n, slot) }));
+    this.#announcer.announce(this.#l10n.msg('announceChosen', { time: this.#l10n.time(slot.start), date: this.#l10n.date(slot.start) }));
   }
 
   #go(delta: number): void {

@@ -15,7 +15,7 @@ import { visitStatusLabel, visitTypeLabel } from './visit-labels.js';
 import { LocalizeController } from '../controllers/localize.js';
 import { FocusController } from '../controllers/focus.js';
 import { AnnouncerController } from '../controllers/announcer.js';
-import { errorPanel, failureText } from '../controllers/error-panel.js';
+import { describeError, errorPanel } from '../controllers/error-panel.js';
 import {
   attachmentsOf,
   groupVisits,
@@ -539,7 +539,7 @@ export class VseeVisitList extends VseeElement {
       this.#focus.request(`#${dom}`);
     } else if (task.status === TaskStatus.ERROR) {
       this._confirming = undefined;
-      this.#setMessage(id, { kind: 'error', text: failureText(this.#l10n, this.#l10n.msg('cancelFailed'), task.error) });
+      this.#setMessage(id, { kind: 'error', text: `${this.#l10n.msg('cancelFailed')} ${describeError(this.#l10n, task.error)}` });
       this.#focus.request(`#${dom}-cancel`);
     }
   }
@@ -584,7 +584,7 @@ export class VseeVisitList extends VseeElement {
     } else {
       win?.close();
       if (task.status === TaskStatus.ERROR) {
-        this.#setMessage(id, { kind: 'error', text: failureText(this.#l10n, this.#l10n.msg('summaryFailed'), task.error) });
+        this.#setMessage(id, { kind: 'error', text: `${this.#l10n.msg('summaryFailed')} ${describeError(this.#l10n, task.error)}` });
       }
     }
   }
