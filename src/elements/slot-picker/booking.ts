@@ -5,7 +5,7 @@ import type { Slot, Visit } from '../../client/types.js';
 import type { VseeClient } from '../../client/vsee-client.js';
 import { VseeApiError } from '../../client/errors.js';
 import type { SlotPickerKey } from '../../i18n/slot-picker.js';
-import { dateTimeFormat } from '../../internal/format.js';
+import { TIME, dateTimeFormat } from '../../internal/format.js';
 import type { LocalizeController } from '../controllers/localize.js';
 import type { FocusController } from '../controllers/focus.js';
 import { errorPanel } from '../controllers/error-panel.js';
@@ -226,5 +226,5 @@ async function findBooked(api: VseeClient, slot: Slot, provider: string | undefi
 
 /** "9:00 – 9:30 AM" */
 function slotTimes(l10n: LocalizeController<string>, slot: Slot): string {
-  return dateTimeFormat(l10n.locale, l10n.timeZone, { hour: 'numeric', minute: '2-digit' }).formatRange(slot.start * 1000, slot.end * 1000);
+  return dateTimeFormat(l10n.locale, l10n.timeZone, TIME).formatRange(slot.start * 1000, slot.end * 1000);
 }

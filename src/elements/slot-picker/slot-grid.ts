@@ -2,7 +2,7 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Slot } from '../../client/types.js';
 import type { SlotPickerKey } from '../../i18n/slot-picker.js';
-import { dateTimeFormat } from '../../internal/format.js';
+import { TIME, dateTimeFormat } from '../../internal/format.js';
 import type { LocalizeController } from '../controllers/localize.js';
 import type { DayGroup } from './days.js';
 
@@ -19,9 +19,8 @@ export interface GridData {
  */
 const CHUNK_MS = 20;
 
-const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 /** On the day the clock falls back, 1:30 AM happens twice: the zone (EDT / EST) tells them apart. */
-const ZONED_TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
+const ZONED_TIME: Intl.DateTimeFormatOptions = { ...TIME, timeZoneName: 'short' };
 const DAY: Intl.DateTimeFormatOptions = { weekday: 'long', month: 'long', day: 'numeric' };
 
 export interface SlotGridOptions {
