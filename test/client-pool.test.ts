@@ -18,21 +18,23 @@ describe('ClientPool', () => {
     const b = {};
     const old = pool.acquire(a, options('old'));
     pool.acquire(b, options('old'));
-    pool.acquire(a, options('new'));
-    expect(pool.size).to.equal(2);
+    const fresh = pool.acquire(a, options('new'));
+    const peek = {};
+    expect(pool.acquire(peek, options('old')), 'b still holds the old client').to.equal(old);
+    pool.release(peek);
     pool.release(b);
-    expect(pool.size).to.equal(1);
-    expect(pool.acquire(b, options('old')), 'a fresh client for the old token').not.to.equal(old);
+    const c = {};
+    expect(pool.acquire(c, options('old')), 'a fresh client for the old token').not.to.equal(old);
     pool.release(a);
-    pool.release(b);
-    expect(pool.size).to.equal(0);
+    expect(pool.acquire({}, options('new')), 'nobody held the new one any more').not.to.equal(fresh);
   });
 
   it('lets a user hold one client at a time, however often it asks', () => {
     const pool = new ClientPool();
     const a = {};
+    const first = pool.acquire(a, options('same'));
     for (let i = 0; i < 3; i++) pool.acquire(a, options('same'));
     pool.release(a);
-    expect(pool.size).to.equal(0);
+    expect(pool.acquire({}, options('same'))).not.to.equal(first);
   });
 });

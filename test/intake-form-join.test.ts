@@ -103,19 +103,20 @@ describe('<vsee-intake-form> Join your visit', () => {
     }
   });
 
-  it('join-target="_blank" opens a new tab with no opener, and asks a token provider at the click', async () => {
-    let asked = 0;
+  it('join-target="_blank" opens a new tab with no opener, and asks a token provider for a join token at the click', async () => {
+    const asked: unknown[] = [];
     const { el, ready } = await walkinUntilReady(
       mock,
       { 'clinic-url': CLINIC, 'join-target': '_blank' },
-      { tokenProvider: async () => (asked++, TOKEN) },
+      { tokenProvider: async (request?: unknown) => (asked.push(request), TOKEN) },
     );
     await ready;
     await el.updateComplete;
-    const before = asked;
+    const before = asked.length;
     $<HTMLButtonElement>(el, '[part=join]').click();
     await waitUntil(() => opened.length === 1, 'the hand-off did not open');
-    expect(asked).to.equal(before + 1);
+    // The hand-off spends its token (invalidate=1): the provider is asked for a fresh one.
+    expect(asked.slice(before)).to.deep.equal([{ purpose: 'join' }]);
     expect(opened[0]![1]).to.equal('_blank');
     expect(opened[0]![2]).to.equal('noopener');
     expect(text(el)).to.contain('(opens in a new tab)');

@@ -18,10 +18,12 @@ describe('PostOnce (no answer: look on the server before posting again)', () => 
       throw new VseeApiError('timeout', 0, 'no answer');
     };
     await once.run('9:00', async () => undefined, post).catch(() => undefined);
-    expect(once.isUnsure('9:00')).to.equal(true);
     expect(await once.run('9:00', async () => 'found', post)).to.equal('found');
     expect(posts).to.equal(1);
-    expect(once.isUnsure('9:00')).to.equal(false);
+    // Settled: the next attempt posts without looking.
+    let finds = 0;
+    expect(await once.run('9:00', async () => (finds++, 'found'), async () => 'posted')).to.equal('posted');
+    expect(finds).to.equal(0);
   });
 
   it('posts again when the server has nothing, and only for the same key', async () => {
@@ -35,7 +37,9 @@ describe('PostOnce (no answer: look on the server before posting again)', () => 
   it('a refusal (the server answered) does not make the next attempt look first', async () => {
     const once = new PostOnce<string>();
     await once.run('9:00', async () => undefined, async () => { throw new VseeApiError('http', 403, 'Forbidden'); }).catch(() => undefined);
-    expect(once.isUnsure('9:00')).to.equal(false);
+    let finds = 0;
+    expect(await once.run('9:00', async () => (finds++, 'found'), async () => 'posted')).to.equal('posted');
+    expect(finds).to.equal(0);
   });
 
   it('knows which failures may hide a success', () => {

@@ -469,6 +469,25 @@ describe('<vsee-slot-picker>', () => {
       expect(slotButtons(el)[0].getAttribute('aria-pressed')).to.equal('false');
     });
 
+    it('says in the patient\'s language what a refused booking did not do, with the vendor\'s words as detail', async () => {
+      for (const [locale, what, why] of [
+        ['en', 'Your appointment was not booked.', 'You do not have permission to do this. Please contact the clinic.'],
+        ['es', 'Su cita no se reservó.', 'No tiene permiso para hacer esto. Comuníquese con la clínica.'],
+      ]) {
+        const { client } = bookingApi(() => json({ message: 'Forbidden' }, 403));
+        const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} locale=${locale} start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`);
+        await loaded(el);
+        slotButtons(el)[0].click();
+        await el.updateComplete;
+        const error = oneEvent(el, 'vsee-error');
+        sr(el).querySelector<HTMLButtonElement>('[part="book-button"]')!.click();
+        expect((await error).detail.error.status).to.equal(403);
+        await el.updateComplete;
+        expect(norm(sr(el).querySelector('[part="summary"] [role="alert"]')!.textContent), locale).to.equal(`${what} ${why} (Forbidden)`);
+        await expect(el).to.be.accessible();
+      }
+    });
+
     it('keeps the choice after a failure, fires vsee-error, and books on retry', async () => {
       let fail = true;
       const { client, calls } = bookingApi(() => (fail ? json({ message: 'Server exploded' }, 500) : json({ data: { id: '902' } })));

@@ -15,32 +15,31 @@ export class ClientPool {
 
   /** The shared client for `options`, held for `user` until `release(user)`. */
   acquire(user: object, options: VseeClientOptions): VseeClient {
-    const key = JSON.stringify([options.baseUrl, options.accountCode ?? '', options.apiKey ?? '', options.token ?? '']);
+    const key = clientKey(options);
     let entry = this.#entries.get(key);
     if (!entry) {
       entry = { client: new VseeClient(options), users: new Set() };
       this.#entries.set(key, entry);
     }
-    // One element holds one client at a time: a new configuration lets go of the old one.
-    for (const [other, e] of this.#entries) if (e !== entry && e.users.has(user)) this.#drop(other, e, user);
-    entry.users.add(user);
+    if (!entry.users.has(user)) {
+      // One user holds one client at a time: a new configuration lets go of the old one.
+      this.release(user);
+      entry.users.add(user);
+    }
     return entry.client;
   }
 
   /** `user` no longer needs its client; the last user's release forgets it. */
   release(user: object): void {
-    for (const [key, e] of this.#entries) if (e.users.has(user)) this.#drop(key, e, user);
+    for (const [key, entry] of this.#entries) {
+      if (entry.users.delete(user) && !entry.users.size) this.#entries.delete(key);
+    }
   }
+}
 
-  /** How many clients are held (for tests and diagnostics). */
-  get size(): number {
-    return this.#entries.size;
-  }
-
-  #drop(key: string, entry: Entry, user: object): void {
-    entry.users.delete(user);
-    if (!entry.users.size) this.#entries.delete(key);
-  }
+/** Clients made from equal options behave the same (a token provider aside, which is page code). */
+export function clientKey({ baseUrl, accountCode, apiKey, token }: VseeClientOptions): string {
+  return JSON.stringify([baseUrl, accountCode ?? '', apiKey ?? '', token ?? '']);
 }
 
 /** The page's pool: every element of every bundle version on the page that imports this module. */

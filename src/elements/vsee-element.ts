@@ -7,12 +7,22 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { VseeClient, type VseeClientChangeDetail } from '../client/vsee-client.js';
 import { VseeApiError, isAbortError } from '../client/errors.js';
+import { baseUrlProblem } from '../client/transport.js';
 import type { VseeEventDetail, VseeEventName } from '../events.js';
 import { matchLocale, type Locale } from '../i18n/i18n.js';
 import { browserTimeZone, isValidTimeZone } from '../internal/format.js';
-import { clientPool } from './client-pool.js';
+import { clientKey, clientPool } from './client-pool.js';
 import { LocalizeController, loadMessages } from './controllers/localize.js';
 import { ReducedMotionController } from '../internal/reduced-motion.js';
+
+/**
+ * What a token is for, passed to `tokenProvider`: nothing for the API, `{ purpose: 'join' }` for
+ * the intake form's *Join your visit* sign-in hand-off, which uses the token once (`invalidate=1`),
+ * so a provider should answer a fresh one instead of the page's cached token.
+ */
+export interface TokenRequest {
+  purpose?: 'join';
+}
 
 /**
  * A number attribute converter that keeps garbage visible (NaN) for validation to report.
@@ -43,7 +53,7 @@ export abstract class VseeElement extends LitElement {
   /** A `VseeClient` to share; when set it wins over the attributes. */
   @property({ attribute: false }) client?: VseeClient;
   /** Asked for a fresh token before the first request and once after a 401. */
-  @property({ attribute: false }) tokenProvider?: () => Promise<string>;
+  @property({ attribute: false }) tokenProvider?: (request?: TokenRequest) => Promise<string>;
 
   /** The client in use, resolved from `client` or the attributes; undefined while misconfigured. */
   @state() protected api?: VseeClient;
@@ -83,8 +93,9 @@ export abstract class VseeElement extends LitElement {
   get resolvedTimeZone(): string {
     // Worked out when first needed (the browser's own zone builds a formatter), so a first update
     // starts its request before that cost.
-    if (this.#perUpdate) return (this.#perUpdate.tz ??= this.#zone());
-    return this.#zone();
+    if (!this.#perUpdate) return this.#zone();
+    this.#perUpdate.tz ??= this.#zone();
+    return this.#perUpdate.tz;
   }
 
   #zone(): string {
@@ -185,6 +196,8 @@ export abstract class VseeElement extends LitElement {
     const base = this.apiBase?.trim();
     if (!base) errors.push(msg('configMissingBase'));
     else if (!isUrl(base)) errors.push(msg('configBadBase', { value: base }));
+    // The client refuses to send a token over plain http to another machine; say so here instead.
+    else if (baseUrlProblem(base)) errors.push(msg('configInsecureBase', { value: base }));
     if (!this.accountCode) errors.push(msg('configMissingAccount'));
     if (!this.token && !this.tokenProvider) errors.push(msg('configMissingToken'));
     return errors;
@@ -212,7 +225,7 @@ export abstract class VseeElement extends LitElement {
     }
     // A token provider belongs to this element's page code: keep a client of our own for it.
     clientPool.release(this);
-    const key = JSON.stringify([options.baseUrl, accountCode ?? '', apiKey ?? '', token ?? '']);
+    const key = clientKey(options);
     if (this.#ownClient?.key !== key || this.#ownClient.provider !== tokenProvider) {
       this.#ownClient = { key, provider: tokenProvider, client: new VseeClient(options) };
     }

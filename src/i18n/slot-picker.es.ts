@@ -33,7 +33,7 @@ const es: Record<SlotPickerKey, string> = {
   rescheduled: 'Su cita se cambió a: {date}, {time} ({zone}).',
   taken: 'Lo sentimos, alguien acaba de reservar ese horario. Elija otro, por favor.',
   bookFailed: 'Su cita no se reservó.',
-  rescheduleFailed: 'Su cita no se cambió; sigue en su horario actual.',
+  rescheduleFailed: 'Su cita no se cambió.',
   configBadMode: 'El atributo mode debe ser "book" o "select"; su valor es "{value}".',
   ruleDuration: 'un número entero de segundos entre 60 y 86400',
   ruleDays: 'un número entero entre 1 y 60',

@@ -33,7 +33,7 @@ const en = {
   rescheduled: 'Your appointment was moved to {date} at {time} ({zone}).',
   taken: 'Sorry, that time was just taken. Please choose another time.',
   bookFailed: 'Your appointment was not booked.',
-  rescheduleFailed: 'Your appointment was not moved; it stays at its current time.',
+  rescheduleFailed: 'Your appointment was not moved.',
   configBadMode: 'The mode attribute must be "book" or "select"; it is "{value}".',
   ruleDuration: 'a whole number of seconds from 60 to 86400',
   ruleDays: 'a whole number from 1 to 60',

@@ -23,10 +23,13 @@ export function formatDate(ts: unknown, locale: Locale, timeZone: string, fallba
   return dateTimeFormat(locale, timeZone, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(ts * 1000);
 }
 
+/** The options of a time of day: "9:30 AM". */
+export const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+
 /** "9:30 AM" */
 export function formatTime(ts: unknown, locale: Locale, timeZone: string, fallback: string): string {
   if (!valid(ts)) return fallback;
-  return dateTimeFormat(locale, timeZone, { hour: 'numeric', minute: '2-digit' }).format(ts * 1000);
+  return dateTimeFormat(locale, timeZone, TIME).format(ts * 1000);
 }
 
 const DATE_TIME: Intl.DateTimeFormatOptions = {

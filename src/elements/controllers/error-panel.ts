@@ -53,7 +53,7 @@ export interface ErrorPanelOptions {
 export function errorPanel(l10n: LocalizeController<string>, options: ErrorPanelOptions): TemplateResult {
   const { what, error, retry, buttonPart, note } = options;
   return html`<div class="message error" part="message" role="alert">
-    <p>${error === undefined ? what : `${what} ${describeError(l10n, error)}`}</p>
+    <p>${error === undefined ? what : failureText(l10n, what, error)}</p>
     ${note ? html`<p>${note}</p>` : nothing}
     ${retry
       ? html`<button type="button" part=${ifDefined(buttonPart)} data-focus="retry" @click=${retry}>${l10n.msg('tryAgain')}</button>`

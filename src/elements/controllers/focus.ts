@@ -15,7 +15,6 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class FocusController implements ReactiveController {
   readonly #host: Host;
   #target?: FocusTarget;
-  #queued = false;
 
   constructor(host: Host) {
     this.#host = host;
@@ -28,23 +27,13 @@ export class FocusController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Forgets a request still waiting (the patient moved on). */
-  cancel(): void {
-    this.#target = undefined;
-  }
-
-  get pending(): boolean {
-    return this.#target !== undefined;
-  }
-
   hostUpdated(): void {
-    if (this.#target === undefined || this.#queued) return;
-    this.#queued = true;
+    if (this.#target === undefined) return;
     // Looked for after the whole update, the element's own `updated()` included (it runs after
     // the controllers' hooks and may still set attributes the target is found by); and not inside
     // the update, because focusing fires blur handlers that change state.
+    // (Two updates in a row queue two looks; the first that finds the target ends the request.)
     queueMicrotask(() => {
-      this.#queued = false;
       const target = this.#target;
       if (target === undefined || !this.#host.isConnected) return;
       const root = this.#host.shadowRoot ?? this.#host;

@@ -20,11 +20,6 @@ export class PostOnce<T> {
   /** The key whose last attempt may have created the record. */
   #unsure?: string;
 
-  /** Whether the next attempt for `key` looks on the server first. */
-  isUnsure(key: string): boolean {
-    return this.#unsure === key;
-  }
-
   async run(key: string, find: () => Promise<T | undefined>, post: () => Promise<T>): Promise<T> {
     try {
       const found = this.#unsure === key ? await find() : undefined;

@@ -15,6 +15,7 @@ import type { IntakeFormKey } from '../../i18n/intake-form.js';
 import type { LocalizeController } from '../controllers/localize.js';
 import type { FocusController } from '../controllers/focus.js';
 import { errorPanel } from '../controllers/error-panel.js';
+import type { TokenRequest } from '../vsee-element.js';
 
 export type JoinTarget = '_self' | '_blank';
 
@@ -57,7 +58,7 @@ export interface JoinHost extends ReactiveControllerHost {
   readonly joinTarget?: string;
   readonly roomCode?: string;
   readonly token?: string;
-  readonly tokenProvider?: () => Promise<string>;
+  readonly tokenProvider?: (request?: TokenRequest) => Promise<string>;
 }
 
 /** The *Join your visit* button of "Your provider is ready", and its failure. */
@@ -83,8 +84,9 @@ export class JoinVisitController {
     this.#error = undefined;
     host.requestUpdate();
     try {
-      // The token is read here, inside the click, and goes straight into the hand-off.
-      const token = host.token || (await host.tokenProvider?.());
+      // The token is read here, inside the click, and goes straight into the hand-off. The hand-off
+      // spends it (invalidate=1), so a provider is asked for a fresh one, not the page's own.
+      const token = host.tokenProvider ? await host.tokenProvider({ purpose: 'join' }) : host.token;
       if (!token || !host.clinicUrl || !host.roomCode) throw new Error('no token');
       openJoin(joinUrl(host.clinicUrl, token, host.roomCode), host.joinTarget === '_blank' ? '_blank' : '_self');
     } catch {

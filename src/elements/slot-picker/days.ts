@@ -3,6 +3,7 @@
  * changes), ranges of whole days, and slots grouped by day. Only Intl, no tz database.
  */
 import type { Slot } from '../../client/types.js';
+import type { Locale } from '../../i18n/i18n.js';
 import { dateTimeFormat, dayKey } from '../../internal/format.js';
 
 export interface LocalDay {
@@ -109,4 +110,38 @@ export function groupSlots(
     if (i > from) days.push({ key: dayKeys[d], start: bounds[d], from, to: i });
   }
   return { slots: flat, days };
+}
+
+/** A page of whole local days: `bounds` are the `days + 1` local midnights that split it. */
+export interface DayRange {
+  day0: LocalDay;
+  days: number;
+  page: number;
+  bounds: number[];
+  keys: string[];
+  /** The first and the last bound (Unix seconds). */
+  start: number;
+  end: number;
+}
+
+/** Page `page` of `days` local days, counted from the day of `from` (Unix seconds). */
+export function dayRange(from: number, days: number, page: number, timeZone: string): DayRange {
+  const day0 = addDays(localDay(from, timeZone), page * days);
+  const bounds: number[] = [];
+  const keys: string[] = [];
+  for (let i = 0; i <= days; i++) {
+    const d = addDays(day0, i);
+    bounds.push(localMidnight(d, timeZone));
+    keys.push(keyOf(d));
+  }
+  return { day0, days, page, bounds, keys, start: bounds[0], end: bounds[days] };
+}
+
+/** "Mar 9 – 11, 2027" (or one date for a one-day range). */
+export function rangeLabel(range: DayRange, locale: Locale, timeZone: string): string {
+  const f = dateTimeFormat(locale, timeZone, { month: 'short', day: 'numeric', year: 'numeric' });
+  // Noon is inside its day whatever a daylight-saving change does that day.
+  const first = (range.bounds[0] + 12 * 3600) * 1000;
+  const last = (range.bounds[range.days - 1] + 12 * 3600) * 1000;
+  return range.days === 1 ? f.format(first) : f.formatRange(first, last);
 }

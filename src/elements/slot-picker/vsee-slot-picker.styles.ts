@@ -48,9 +48,13 @@ export const slotPickerStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
-    /* Days far below the fold skip layout and paint until scrolled to. */
+    /*
+     * Days far below the fold skip layout and paint until scrolled to. Until a day was laid out
+     * once, its height is estimated from its number of times (--_slots, ~8 buttons of ~2.9rem a
+     * line): an estimate far too small would make the first frame lay out every day as "visible".
+     */
     content-visibility: auto;
-    contain-intrinsic-size: auto 8rem;
+    contain-intrinsic-size: auto calc(1.5rem + var(--_slots, 8) * 0.36rem);
   }
   .day-heading {
     flex-basis: 100%;
