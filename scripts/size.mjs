@@ -1,7 +1,7 @@
 // `npm run size`: builds, prints raw, gzip -9 and brotli bytes of each file of dist/cdn/, then the
 // table that matters, what each kind of page pays (scripts/size-pages.mjs: the gzip -9 bytes of the
 // library files fetched before its elements show content), and fails when a page is over its
-// budget. Sizes are deterministic for a given lockfile, so CI enforces them: `npm test` runs this
+// budget, or, while a page is still over its budget, over the ceiling that holds it meanwhile. Sizes are deterministic for a given lockfile, so CI enforces them: `npm test` runs this
 // (scripts/test.mjs passes `--no-build --ceiling`; `--ceiling` is accepted and means the same).
 // test/size-budget.test.ts checks the same table in a browser.
 // `npm run size -- --by-module` also shows where each element module's bytes come from (via its
@@ -33,12 +33,19 @@ console.log(`${'file of dist/cdn/'.padEnd(44)} ${'raw'.padStart(9)} ${'gzip -9'.
 for (const r of rows) console.log(`${r.file.padEnd(44)} ${fmt(r.raw)} ${fmt(r.gzip)} ${fmt(r.brotli)}`);
 
 const pages = measurePages(dir);
-console.log(`\n${'what a page pays (gzip -9, before content shows)'.padEnd(62)} ${'bytes'.padStart(9)} ${'budget'.padStart(9)} ${'target'.padStart(9)}`);
+console.log(`\n${'what a page pays (gzip -9, before content shows)'.padEnd(62)} ${'bytes'.padStart(9)} ${'budget'.padStart(9)} ${'target'.padStart(9)} ${'ceiling'.padStart(9)}`);
+// Over its budget but within its ceiling: reported, not failed (see `ceiling` in size-pages.mjs).
 const over = [];
+const overBudget = [];
 for (const p of pages) {
-  const state = p.bytes > p.budget ? 'OVER' : p.bytes <= p.target ? 'on target' : 'ok';
-  if (p.bytes > p.budget) over.push(p);
-  console.log(`${p.label.padEnd(62)} ${fmt(p.bytes)} ${fmt(p.budget)} ${fmt(p.target)}  ${state}`);
+  const state = p.bytes > p.limit ? 'OVER CEILING' : p.bytes > p.budget ? 'over budget' : p.bytes <= p.target ? 'on target' : 'ok';
+  if (p.bytes > p.limit) over.push(p);
+  else if (p.bytes > p.budget) overBudget.push(p);
+  const ceiling = p.ceiling ? fmt(p.ceiling) : '        -';
+  console.log(`${p.label.padEnd(62)} ${fmt(p.bytes)} ${fmt(p.budget)} ${fmt(p.target)} ${ceiling}  ${state}`);
+}
+if (overBudget.length) {
+  console.log(`\n${overBudget.length} page(s) still over budget, held at their ceilings: ${overBudget.map((p) => p.id).join(', ')}.`);
 }
 if (process.argv.includes('--files')) {
   for (const p of pages) console.log(`\n${p.label}:\n  ${p.files.join('\n  ')}`);
@@ -92,7 +99,7 @@ function byModule(file, gzipTotal) {
 }
 
 if (over.length) {
-  for (const p of over) console.error(`OVER  ${p.label}: ${p.bytes} B gzip, budget ${p.budget} B (${p.files.join(' + ')})`);
-  console.error('\nA page pays more than its budget (scripts/size-pages.mjs). `npm run size -- --by-module` shows where the bytes are.');
+  for (const p of over) console.error(`OVER  ${p.label}: ${p.bytes} B gzip, limit ${p.limit} B (budget ${p.budget} B) (${p.files.join(' + ')})`);
+  console.error('\nA page pays more than it may (scripts/size-pages.mjs). `npm run size -- --by-module` shows where the bytes are.');
   process.exit(1);
 }

@@ -16,6 +16,8 @@ interface Page {
   loaders: string[];
   every?: boolean;
   budget: number;
+  /** The budget, or while a page is still over it, the ceiling CI holds it to (size-pages.mjs). */
+  limit: number;
   target: number;
   files: string[];
   bytes: number;
@@ -59,7 +61,7 @@ function fetched(win: PageWindow): string[] {
 
 describe('what a page pays (gzip -9 of the library files fetched before content shows)', () => {
   for (const page of table.pages.filter((p) => !p.every)) {
-    it(`${page.label}: within ${kb(page.budget)}`, async () => {
+    it(`${page.label}: within ${kb(page.limit)}`, async () => {
       const mock = mockTenant();
       await mock.config({ alwaysAvailable: true });
       const q = new URLSearchParams({ tags: page.tags.join(','), loader: page.loaders.join(','), tenant: mock.root.split('/').pop()! });
@@ -76,21 +78,21 @@ describe('what a page pays (gzip -9 of the library files fetched before content 
       for (const f of files) expect(table.sizes, `${f} is a file of dist/cdn/`).to.have.property(f);
       const bytes = files.reduce((n, f) => n + table.sizes[f], 0);
       expect(files, `${page.label}: the files the browser fetched, and the ones \`npm run size\` counts`).to.deep.equal(page.files);
-      if (bytes > page.budget) {
+      if (bytes > page.limit) {
         const list = files.map((f) => `${f} ${table.sizes[f]} B`).join(', ');
-        expect.fail(`${page.label}: ${bytes} B (${kb(bytes)}) gzip fetched before content showed, over its budget of ${page.budget} B (${kb(page.budget)}); files: ${list}`);
+        expect.fail(`${page.label}: ${bytes} B (${kb(bytes)}) gzip fetched before content showed, over its limit of ${page.limit} B (${kb(page.limit)}; budget ${kb(page.budget)}); files: ${list}`);
       }
       expect(win.pageErrors).to.deep.equal([]);
     });
   }
 
   const every = table.pages.find((p) => p.every)!;
-  it(`${every.label}: within ${kb(every.budget)}, and each one loads`, async () => {
+  it(`${every.label}: within ${kb(every.limit)}, and each one loads`, async () => {
     const files = Object.keys(table.sizes).filter((f) => !f.endsWith('.iife.js'));
     expect(files).to.deep.equal(every.files);
     // Every ES file is a module that loads in the browser (no broken chunk is shipped).
     for (const f of files) await import(/* @vite-ignore */ `/dist/cdn/${f}`);
     const bytes = files.reduce((n, f) => n + table.sizes[f], 0);
-    if (bytes > every.budget) expect.fail(`${every.label}: ${bytes} B (${kb(bytes)}) gzip, over its budget of ${every.budget} B (${kb(every.budget)})`);
+    if (bytes > every.limit) expect.fail(`${every.label}: ${bytes} B (${kb(bytes)}) gzip, over its limit of ${every.limit} B (${kb(every.limit)}; budget ${kb(every.budget)})`);
   });
 });
