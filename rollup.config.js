@@ -74,7 +74,8 @@ export default [
       manualChunks: (id) => (id.includes('/src/client/') ? 'vsee-client' : undefined),
       // Rollup names a chunk after one of its modules; the one holding lit (and the base element
       // every element shares) would otherwise be called after whichever module came first.
-      chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.includes('/node_modules/lit-element/')) ? 'lit-[hash].js' : '[name]-[hash].js'),
+      chunkFileNames: (chunk) =>
+        chunk.moduleIds.some((id) => id.includes('/node_modules/lit-element/')) ? 'lit-[hash].js' : '[name]-[hash].js',
       sourcemap: true,
     },
     // An entry's exports are kept whole (a page may import `slot-picker.js` for its class), and a

@@ -22,8 +22,14 @@ const log = (text) => {
 };
 
 for (const name of [
-  'vsee-error', 'vsee-intake-saved', 'vsee-visit-created', 'vsee-visit-ready', 'vsee-visit-closed',
-  'vsee-slot-select', 'vsee-appointment-booked', 'vsee-reschedule-request',
+  'vsee-error',
+  'vsee-intake-saved',
+  'vsee-visit-created',
+  'vsee-visit-ready',
+  'vsee-visit-closed',
+  'vsee-slot-select',
+  'vsee-appointment-booked',
+  'vsee-reschedule-request',
 ]) {
   document.addEventListener(name, (e) => {
     const d = e.detail ?? {};

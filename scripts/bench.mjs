@@ -50,7 +50,11 @@ async function main() {
     await waitForServer();
     const tenant = `bench-${Date.now().toString(36)}`;
     const control = (path, body) =>
-      fetch(`${ORIGIN}/mock/${tenant}/__control/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${ORIGIN}/mock/${tenant}/__control/${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     await control('config', { visits: 1000, alwaysAvailable: true });
 
     const page = async () => {
@@ -87,12 +91,16 @@ async function main() {
       await pa.close();
     }
     results.visitList = {
-      elementMs: median(list.element), vanillaSameRowsMs: median(list.vanilla), vanillaAllMs: median(list.vanillaAll), rows: list.rows,
+      elementMs: median(list.element),
+      vanillaSameRowsMs: median(list.vanilla),
+      vanillaAllMs: median(list.vanillaAll),
+      rows: list.rows,
       // A cold page's first render swings by ±30% from run to run (first layout, font and compile work):
       // the spread of the per-run ratios says how far one median can be trusted.
       coldRatios: list.element.map((e, k) => e / list.vanilla[k]).sort((a, b) => a - b),
       samples: list,
-      warmElementMs: median(list.warmElement), warmVanillaMs: median(list.warmVanilla),
+      warmElementMs: median(list.warmElement),
+      warmVanillaMs: median(list.warmVanilla),
     };
 
     // 2. Slot picker with ~4,000 slots: time to rendered, and the longest task while arrowing.
@@ -112,8 +120,11 @@ async function main() {
       await p.close();
     }
     results.slotPicker = {
-      slots: slots.count, elementMs: median(slots.render), vanillaMs: median(slots.baseline),
-      maxKeyEventMs: median(slots.maxEvent), longTasksOver50ms: median(slots.longTasks),
+      slots: slots.count,
+      elementMs: median(slots.render),
+      vanillaMs: median(slots.baseline),
+      maxKeyEventMs: median(slots.maxEvent),
+      longTasksOver50ms: median(slots.longTasks),
     };
 
     // 3. Intake form: script start to an interactive form, vs an empty module's start.
@@ -122,7 +133,10 @@ async function main() {
       const p = await browser.newPage();
       await p.goto(`${ORIGIN}/scripts/bench/intake.html?tenant=${tenant}`);
       await p.waitForFunction(() => window.intakeInteractiveAt !== undefined, null, { timeout: 20000 });
-      const r = await p.evaluate(() => ({ ready: window.intakeInteractiveAt - window.scriptStartAt, baseline: window.baselineTickAt - window.scriptStartAt }));
+      const r = await p.evaluate(() => ({
+        ready: window.intakeInteractiveAt - window.scriptStartAt,
+        baseline: window.baselineTickAt - window.scriptStartAt,
+      }));
       form.ready.push(r.ready);
       form.baseline.push(r.baseline);
       await p.close();
@@ -156,7 +170,10 @@ async function main() {
     // The last page: all three with the loader's tag as plain `<script type="module">`, without the
     // README's `blocking="render"`: the first paint may then come before the loader reserves room.
     const allThree = PAGES.find((pg) => pg.id === 'all');
-    const clsPages = [...PAGES.filter((pg) => !pg.every), { ...allThree, label: `${allThree.label}, loader without blocking="render"`, blocking: '0' }];
+    const clsPages = [
+      ...PAGES.filter((pg) => !pg.every),
+      { ...allThree, label: `${allThree.label}, loader without blocking="render"`, blocking: '0' },
+    ];
     for (const page of clsPages) {
       const scores = [];
       for (let i = 0; i < CLS_RUNS; i++) {
@@ -167,7 +184,12 @@ async function main() {
             for (const e of list.getEntries()) if (!e.hadRecentInput) window.layoutShift += e.value;
           }).observe({ type: 'layout-shift', buffered: true });
         });
-        const q = new URLSearchParams({ tags: page.tags.join(','), loader: page.loaders.join(','), tenant: `${tenant}-cls${i}`, blocking: page.blocking ?? '1' });
+        const q = new URLSearchParams({
+          tags: page.tags.join(','),
+          loader: page.loaders.join(','),
+          tenant: `${tenant}-cls${i}`,
+          blocking: page.blocking ?? '1',
+        });
         await p.goto(`${ORIGIN}/test/integration/page.html?${q}`);
         await p.evaluate(() => window.contentShown());
         await p.waitForTimeout(1000);
@@ -224,25 +246,57 @@ async function main() {
   const s = results.slotPicker;
   const i = results.intakeForm;
   const rows = [
-    ['visit list, 1,000 visits: first render (cold page)', `${f(v.elementMs)} ms`, `vanilla DOM, same ${v.rows} rows, cold page: ${f(v.vanillaSameRowsMs)} ms`, `${f(v.elementMs / v.vanillaSameRowsMs)}× (target ≤ 1.5×; runs ${f(v.coldRatios[0])}–${f(v.coldRatios.at(-1))}×)`],
-    ['visit list, 1,000 visits: render (warm page)', `${f(v.warmElementMs)} ms`, `vanilla DOM, same ${v.rows} rows, warm: ${f(v.warmVanillaMs)} ms`, `${f(v.warmElementMs / v.warmVanillaMs)}× (target ≤ 1.5×)`],
+    [
+      'visit list, 1,000 visits: first render (cold page)',
+      `${f(v.elementMs)} ms`,
+      `vanilla DOM, same ${v.rows} rows, cold page: ${f(v.vanillaSameRowsMs)} ms`,
+      `${f(v.elementMs / v.vanillaSameRowsMs)}× (target ≤ 1.5×; runs ${f(v.coldRatios[0])}–${f(v.coldRatios.at(-1))}×)`,
+    ],
+    [
+      'visit list, 1,000 visits: render (warm page)',
+      `${f(v.warmElementMs)} ms`,
+      `vanilla DOM, same ${v.rows} rows, warm: ${f(v.warmVanillaMs)} ms`,
+      `${f(v.warmElementMs / v.warmVanillaMs)}× (target ≤ 1.5×)`,
+    ],
     ['', '', `vanilla DOM, all 1,000 rows, warm: ${f(v.vanillaAllMs)} ms`, `${f(v.warmElementMs / v.vanillaAllMs)}×`],
-    [`slot picker, ${s.slots} slots: time to rendered`, `${f(s.elementMs)} ms`, `vanilla DOM buttons: ${f(s.vanillaMs)} ms`, `${f(s.elementMs / s.vanillaMs)}×`],
-    ['slot picker: longest key event over 200 arrows', `${f(s.maxKeyEventMs)} ms`, 'long-task threshold: 50 ms', `${s.longTasksOver50ms} long tasks`],
+    [
+      `slot picker, ${s.slots} slots: time to rendered`,
+      `${f(s.elementMs)} ms`,
+      `vanilla DOM buttons: ${f(s.vanillaMs)} ms`,
+      `${f(s.elementMs / s.vanillaMs)}×`,
+    ],
+    [
+      'slot picker: longest key event over 200 arrows',
+      `${f(s.maxKeyEventMs)} ms`,
+      'long-task threshold: 50 ms',
+      `${s.longTasksOver50ms} long tasks`,
+    ],
     ['intake form: script start to interactive', `${f(i.interactiveMs)} ms`, `empty module: ${f(i.emptyModuleMs)} ms`, ''],
   ];
   for (const [tag, m] of Object.entries(results.memory)) {
-    rows.push([`memory: ${tag} mounted+removed 200×`, `${f(m.deltaMB * 1024)} KB`, `heap before: ${f(m.beforeMB)} MB`, m.deltaMB <= 1 ? 'within 1 MB' : 'OVER 1 MB']);
+    rows.push([
+      `memory: ${tag} mounted+removed 200×`,
+      `${f(m.deltaMB * 1024)} KB`,
+      `heap before: ${f(m.beforeMB)} MB`,
+      m.deltaMB <= 1 ? 'within 1 MB' : 'OVER 1 MB',
+    ]);
   }
   for (const [what, n] of Object.entries(results.requests)) rows.push([`requests: ${what}`, String(n), '', '']);
   for (const [label, c] of Object.entries(results.layoutShift)) {
     const verdict = c.max > 0.1 ? 'OVER budget 0.1' : c.max <= 0.02 ? 'on target (≤ 0.02)' : 'within budget 0.1 (target 0.02)';
     rows.push([`layout shift: ${label}`, c.median.toFixed(3), `worst of ${c.scores.length}: ${c.max.toFixed(3)}`, verdict]);
   }
-  rows.push(["walk-in: Submit to the waiting room on screen", `${f(results.flows.walkinToWaitingRoomMs)} ms`, 'loader, mock API on localhost', '']);
-  rows.push(["visit list: View details to the notes on screen", `${f(results.flows.detailsToNotesMs)} ms`, 'hovered 150 ms first', '']);
+  rows.push([
+    'walk-in: Submit to the waiting room on screen',
+    `${f(results.flows.walkinToWaitingRoomMs)} ms`,
+    'loader, mock API on localhost',
+    '',
+  ]);
+  rows.push(['visit list: View details to the notes on screen', `${f(results.flows.detailsToNotesMs)} ms`, 'hovered 150 ms first', '']);
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length)));
-  console.log(`\nMedians of ${RUNS} runs (${RUNS * WARM_PAIRS} for the warm visit-list pairs; Chromium ${browser.version?.() ?? ''}, ${new Date().toISOString().slice(0, 10)}):\n`);
+  console.log(
+    `\nMedians of ${RUNS} runs (${RUNS * WARM_PAIRS} for the warm visit-list pairs; Chromium ${browser.version?.() ?? ''}, ${new Date().toISOString().slice(0, 10)}):\n`,
+  );
   for (const r of rows) console.log(r.map((c, k) => c.padEnd(widths[k])).join('  │  '));
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/latest.json', JSON.stringify(results, null, 2));

@@ -38,10 +38,10 @@ export async function listen(server, host, port) {
 
 /** Paths the demo pages load (after `/` became `/demo/index.html`), as prefixes. */
 const DEMO_PREFIXES = [
-  '/demo/',       // the pages, their scripts and styles (not demo/mock-api/: server code)
-  '/src/',        // the library, compiled on the fly
+  '/demo/', // the pages, their scripts and styles (not demo/mock-api/: server code)
+  '/src/', // the library, compiled on the fly
   '/node_modules/', // lit, @lit/task, dompurify as the browser imports them (scripts only, below)
-  '/mock/',       // the mock API (and the VSEE_API_BASE proxy)
+  '/mock/', // the mock API (and the VSEE_API_BASE proxy)
   '/__web-dev-server', // the dev server's own reload socket script
 ];
 /** Extra paths `npm run bench` needs (its page and the built bundles). */

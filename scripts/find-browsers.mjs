@@ -82,7 +82,9 @@ export function findBrowser(engine, { quiet = false } = {}) {
   if (found) return found;
   const what = missing.join(', ');
   if (!canInstall) {
-    console.error(`${engine}: ${what} not found: install Debian's ${packages.join(' ')} (apt-get install ${packages.join(' ')}) or set the path variable named.`);
+    console.error(
+      `${engine}: ${what} not found: install Debian's ${packages.join(' ')} (apt-get install ${packages.join(' ')}) or set the path variable named.`,
+    );
     return undefined;
   }
   console.error(`${engine}: ${what} not found; installing Debian's ${packages.join(' ')} with apt-get…`);

@@ -40,11 +40,10 @@ export function locateChrome() {
 export function findChrome({ install = true } = {}) {
   let found = locateChrome();
   if (found) return found;
-  const canInstall =
-    install && process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  const canInstall = install && process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   console.error(
     canInstall
-      ? 'No Chrome/Chromium found (set CHROME_PATH to use another); installing Debian\'s chromium with apt-get…'
+      ? "No Chrome/Chromium found (set CHROME_PATH to use another); installing Debian's chromium with apt-get…"
       : 'No Chrome/Chromium found: install Chromium (Debian: apt-get install chromium) or set CHROME_PATH.',
   );
   if (!canInstall) return undefined;

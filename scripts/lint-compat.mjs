@@ -16,7 +16,10 @@ const probe = async (code) =>
 const unguarded = await probe('export const f = () => navigator.bluetooth;\n');
 const guarded = await probe("export const f = () => { if ('bluetooth' in navigator) return navigator.bluetooth; };\n");
 const selfCheck = unguarded.length === 1 && guarded.length === 0;
-if (!selfCheck) console.error(`lint:compat: the check itself is broken (unguarded navigator.bluetooth: ${unguarded.length} reports, guarded: ${guarded.length}; expected 1 and 0).`);
+if (!selfCheck)
+  console.error(
+    `lint:compat: the check itself is broken (unguarded navigator.bluetooth: ${unguarded.length} reports, guarded: ${guarded.length}; expected 1 and 0).`,
+  );
 
 console.log(`lint:compat: ${results.length} files of src/ checked against the browserslist, ${problems} problems.`);
 process.exit(problems === 0 && selfCheck ? 0 : 1);

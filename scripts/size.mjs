@@ -17,7 +17,9 @@ if (!process.argv.includes('--no-build') || !existsSync('dist/cdn')) {
 }
 
 const dir = 'dist/cdn';
-const files = readdirSync(dir).filter((f) => f.endsWith('.js')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.js'))
+  .sort();
 const measure = (f) => {
   const buf = readFileSync(`${dir}/${f}`);
   return {
@@ -33,7 +35,9 @@ console.log(`${'file of dist/cdn/'.padEnd(44)} ${'raw'.padStart(9)} ${'gzip -9'.
 for (const r of rows) console.log(`${r.file.padEnd(44)} ${fmt(r.raw)} ${fmt(r.gzip)} ${fmt(r.brotli)}`);
 
 const pages = measurePages(dir);
-console.log(`\n${'what a page pays (gzip -9, before content shows)'.padEnd(62)} ${'bytes'.padStart(9)} ${'budget'.padStart(9)} ${'target'.padStart(9)} ${'ceiling'.padStart(9)}`);
+console.log(
+  `\n${'what a page pays (gzip -9, before content shows)'.padEnd(62)} ${'bytes'.padStart(9)} ${'budget'.padStart(9)} ${'target'.padStart(9)} ${'ceiling'.padStart(9)}`,
+);
 // Over its budget but within its ceiling: reported, not failed (see `ceiling` in size-pages.mjs).
 const over = [];
 const overBudget = [];
@@ -99,7 +103,8 @@ function byModule(file, gzipTotal) {
 }
 
 if (over.length) {
-  for (const p of over) console.error(`OVER  ${p.label}: ${p.bytes} B gzip, limit ${p.limit} B (budget ${p.budget} B) (${p.files.join(' + ')})`);
+  for (const p of over)
+    console.error(`OVER  ${p.label}: ${p.bytes} B gzip, limit ${p.limit} B (budget ${p.budget} B) (${p.files.join(' + ')})`);
   console.error('\nA page pays more than it may (scripts/size-pages.mjs). `npm run size -- --by-module` shows where the bytes are.');
   process.exit(1);
 }

@@ -28,7 +28,8 @@ function skip(reason) {
 
 let lacking = missing();
 if (lacking.length) {
-  const canInstall = process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && existsSync('/etc/debian_version');
+  const canInstall =
+    process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && existsSync('/etc/debian_version');
   if (!canInstall) skip(`${lacking.join(', ')} missing (Debian: apt-get install ${PACKAGES.join(' ')}).`);
   console.log(`Installing Debian's ${PACKAGES.join(' ')} for the WordPress suite…`);
   // The packages pull in apache2 and MariaDB's service: keep invoke-rc.d from starting them.

@@ -46,8 +46,16 @@ function newest(dir) {
 function version(engine, paths) {
   const quiet = { stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8', timeout: 20000 };
   try {
-    if (engine === 'chromium') return execFileSync(paths.chrome, ['--version'], quiet).trim().split('\n').pop().replace(/ built on.*/, '');
-    if (engine === 'firefox') return execFileSync(paths.firefox, ['--version'], quiet).trim().replace(/^Mozilla /, '');
+    if (engine === 'chromium')
+      return execFileSync(paths.chrome, ['--version'], quiet)
+        .trim()
+        .split('\n')
+        .pop()
+        .replace(/ built on.*/, '');
+    if (engine === 'firefox')
+      return execFileSync(paths.firefox, ['--version'], quiet)
+        .trim()
+        .replace(/^Mozilla /, '');
     const v = execFileSync('dpkg-query', ['-W', '-f', '${Version}', 'libwebkit2gtk-4.1-0'], quiet).trim();
     return `WebKitGTK ${v.replace(/-.*/, '')} (MiniBrowser)`;
   } catch {
@@ -79,7 +87,9 @@ if (!existsSync(bundle) || statSync(bundle).mtimeMs < Math.max(newest('src'), st
 execSync('node scripts/build-integrations.mjs', { stdio: 'inherit' });
 
 // A full run (not `--files`) also checks that the CDN bundles have not grown past their ceilings.
-const sizeOk = rest.includes('--files') || spawnSync(process.execPath, ['scripts/size.mjs', '--no-build', '--ceiling'], { stdio: 'inherit' }).status === 0;
+const sizeOk =
+  rest.includes('--files') ||
+  spawnSync(process.execPath, ['scripts/size.mjs', '--no-build', '--ceiling'], { stdio: 'inherit' }).status === 0;
 
 const tmp = mkdtempSync(join(tmpdir(), 'vsee-test-'));
 const results = [];
@@ -89,7 +99,12 @@ for (const engine of engines) {
   const started = Date.now();
   const run = spawnSync(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...rest], {
     stdio: 'inherit',
-    env: { ...process.env, VSEE_ENGINE: engine, VSEE_SUMMARY: summary, ...(paths[engine].chrome ? { CHROME_PATH: paths[engine].chrome } : {}) },
+    env: {
+      ...process.env,
+      VSEE_ENGINE: engine,
+      VSEE_SUMMARY: summary,
+      ...(paths[engine].chrome ? { CHROME_PATH: paths[engine].chrome } : {}),
+    },
   });
   const seconds = (Date.now() - started) / 1000;
   let counts = { passed: 0, failed: [], skipped: [], fileErrors: [] };
@@ -105,18 +120,26 @@ rmSync(tmp, { recursive: true, force: true });
 console.log('\nengine     passed  failed  skipped  time     browser');
 for (const r of results) {
   const failed = r.failed.length + (r.status !== 0 && !r.failed.length ? 1 : 0);
-  console.log(`${r.engine.padEnd(10)} ${String(r.passed).padStart(6)}  ${String(failed).padStart(6)}  ${String(r.skipped.length).padStart(7)}  ${`${r.seconds.toFixed(0)} s`.padStart(6)}   ${r.version}`);
+  console.log(
+    `${r.engine.padEnd(10)} ${String(r.passed).padStart(6)}  ${String(failed).padStart(6)}  ${String(r.skipped.length).padStart(7)}  ${`${r.seconds.toFixed(0)} s`.padStart(6)}   ${r.version}`,
+  );
 }
 for (const r of results) {
   for (const s of r.skipped) console.log(`  skipped in ${r.engine}: ${s}`);
   for (const f of r.failed) console.log(`  FAILED in ${r.engine}: ${f}`);
   for (const f of r.fileErrors) console.log(`  FAILED in ${r.engine}: ${f} (the file itself failed)`);
-  if (r.status !== 0 && !r.failed.length && !r.fileErrors.length) console.log(`  FAILED in ${r.engine}: the runner exited with ${r.status}`);
+  if (r.status !== 0 && !r.failed.length && !r.fileErrors.length)
+    console.log(`  FAILED in ${r.engine}: the runner exited with ${r.status}`);
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
-const failed = results.reduce((n, r) => n + r.failed.length + r.fileErrors.length + (r.status !== 0 && !r.failed.length && !r.fileErrors.length ? 1 : 0), 0);
+const failed = results.reduce(
+  (n, r) => n + r.failed.length + r.fileErrors.length + (r.status !== 0 && !r.failed.length && !r.fileErrors.length ? 1 : 0),
+  0,
+);
 const skipped = results.reduce((n, r) => n + r.skipped.length, 0);
 const total = results.reduce((n, r) => n + r.seconds, 0);
-console.log(`Total time ${total.toFixed(0)} s for ${results.map((r) => r.engine).join(', ')}${sizeOk ? '' : '; the bundle size check FAILED'}`);
+console.log(
+  `Total time ${total.toFixed(0)} s for ${results.map((r) => r.engine).join(', ')}${sizeOk ? '' : '; the bundle size check FAILED'}`,
+);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed === 0 && sizeOk ? 0 : 1);

@@ -116,10 +116,12 @@ export function parseRgb(color: string): [number, number, number, number] {
 /** WCAG 2.1 contrast ratio of two opaque colours. */
 export function contrast(fg: string, bg: string): number {
   const lum = (c: string) => {
-    const [r, g, b] = parseRgb(c).slice(0, 3).map((v) => {
-      const s = v / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, b] = parseRgb(c)
+      .slice(0, 3)
+      .map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);

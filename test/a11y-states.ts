@@ -52,7 +52,13 @@ export function unmountAll(): void {
 export const mountMode = { viaLang: false };
 
 /** An element against the tenant, in a locale, appended to the page. */
-export async function mount(tag: Tag, t: MockTenant, locale: Locale | null, attrs: Record<string, string> = {}, parent: HTMLElement = document.body): Promise<Lit> {
+export async function mount(
+  tag: Tag,
+  t: MockTenant,
+  locale: Locale | null,
+  attrs: Record<string, string> = {},
+  parent: HTMLElement = document.body,
+): Promise<Lit> {
   const el = document.createElement(tag) as Lit;
   const all: Record<string, string> = { ...t.attrs, timezone: 'America/New_York', ...attrs };
   if (tag !== 'vsee-visit-list') all['member-id'] = MEMBER;

@@ -22,10 +22,13 @@ function overflowing(el: Element): string[] {
     // A scroll container (a wide table in the notes) scrolls on its own, as WCAG 1.4.10 allows.
     if (cs.overflowX === 'auto' || cs.overflowX === 'scroll') return;
     if (node.scrollWidth > node.clientWidth + 1 && node.clientWidth > 0) {
-      out.push(`${node.localName}.${[...node.classList].join('.')}[part=${node.getAttribute('part') ?? ''}] ${node.scrollWidth}>${node.clientWidth}`);
+      out.push(
+        `${node.localName}.${[...node.classList].join('.')}[part=${node.getAttribute('part') ?? ''}] ${node.scrollWidth}>${node.clientWidth}`,
+      );
     }
     const r = node.getBoundingClientRect();
-    if (r.width > 0 && r.right > WIDTH + 0.5) out.push(`${node.localName}.${[...node.classList].join('.')} ends at ${Math.round(r.right)}px`);
+    if (r.width > 0 && r.right > WIDTH + 0.5)
+      out.push(`${node.localName}.${[...node.classList].join('.')} ends at ${Math.round(r.right)}px`);
   };
   check(el);
   for (const node of Array.from(el.shadowRoot!.querySelectorAll('*'))) check(node);
@@ -42,7 +45,10 @@ function smallTargets(el: Element): string[] {
     const target = (c.localName === 'input' && c.closest('label')) || c;
     const r = target.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
-    if (r.width < 24 || r.height < 24) out.push(`${c.localName}${c.id ? `#${c.id}` : ''} "${(c.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+    if (r.width < 24 || r.height < 24)
+      out.push(
+        `${c.localName}${c.id ? `#${c.id}` : ''} "${(c.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+      );
   }
   return out;
 }
@@ -102,7 +108,10 @@ describe('the checks themselves', () => {
     const el = await mount('vsee-visit-list', t, 'en');
     await waitUntil(() => $(el, 'li.visit'), 'visits', { timeout: 5000 });
     const bad = document.createElement('div');
-    bad.innerHTML = '<input type="text"><button style="width:10px;height:10px;min-width:0;min-height:0;padding:0">x</button><p style="white-space:nowrap">' + 'wide '.repeat(40) + '</p><p class="quiet">Saved quietly</p>';
+    bad.innerHTML =
+      '<input type="text"><button style="width:10px;height:10px;min-width:0;min-height:0;padding:0">x</button><p style="white-space:nowrap">' +
+      'wide '.repeat(40) +
+      '</p><p class="quiet">Saved quietly</p>';
     el.shadowRoot!.append(bad);
     await expect(el).not.to.be.accessible();
     expect(smallTargets(el).join()).to.contain('10×10');
@@ -132,7 +141,11 @@ describe('default theme colours', () => {
         if (ratio < 4.5) failures.push(`${text} on ${surface}: ${ratio.toFixed(2)}`);
       }
     }
-    for (const [text, surface] of [['--_on-primary', '--_primary'], ['#ffffff', '--_primary'], ['#ffffff', '--_danger']]) {
+    for (const [text, surface] of [
+      ['--_on-primary', '--_primary'],
+      ['#ffffff', '--_primary'],
+      ['#ffffff', '--_danger'],
+    ]) {
       const ratio = contrast(text.startsWith('#') ? resolve('color', text) : fg(text), bg(surface));
       if (ratio < 4.5) failures.push(`${text} on ${surface}: ${ratio.toFixed(2)}`);
     }
@@ -154,7 +167,7 @@ describe('default theme colours', () => {
     for (const badge of $$(el, '.status, .mark')) {
       const cs = getComputedStyle(badge);
       let bgColor = cs.backgroundColor;
-      for (let n: Element | null = badge; n && /rgba\(0, 0, 0, 0\)|transparent/.test(bgColor); ) {
+      for (let n: Element | null = badge; n && /rgba\(0, 0, 0, 0\)|transparent/.test(bgColor);) {
         n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
         if (n) bgColor = getComputedStyle(n).backgroundColor;
       }
@@ -240,7 +253,8 @@ describe('motion and forced colours', () => {
       const host = (f.getRootNode() as ShadowRoot).host;
       if (!host || !els.includes(host as Lit)) continue;
       const cs = getComputedStyle(f);
-      if (cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) < 2) failures.push(`${host.localName} ${f.localName}#${f.id}: ${cs.outlineStyle} ${cs.outlineWidth}`);
+      if (cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) < 2)
+        failures.push(`${host.localName} ${f.localName}#${f.id}: ${cs.outlineStyle} ${cs.outlineWidth}`);
       if (!hasVisibleFocus(f)) failures.push(`${host.localName} ${f.localName}: no focus indicator`);
     }
     end.remove();

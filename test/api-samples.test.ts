@@ -22,7 +22,8 @@ function shapeProblems(documented: unknown, actual: unknown, at = 'data', depth 
     return documented.length && actual.length && depth < 4 ? shapeProblems(documented[0], actual[0], `${at}[0]`, depth + 1) : [];
   }
   if (typeof documented === 'object') {
-    if (typeof actual !== 'object' || Array.isArray(actual)) return [`${at}: expected an object, got ${JSON.stringify(actual)?.slice(0, 60)}`];
+    if (typeof actual !== 'object' || Array.isArray(actual))
+      return [`${at}: expected an object, got ${JSON.stringify(actual)?.slice(0, 60)}`];
     const problems: string[] = [];
     for (const [k, v] of Object.entries(documented)) {
       const a = (actual as Record<string, unknown>)[k];
@@ -35,7 +36,7 @@ function shapeProblems(documented: unknown, actual: unknown, at = 'data', depth 
   return typeof actual === 'object' ? [`${at}: expected a value, got ${JSON.stringify(actual).slice(0, 60)}`] : [];
 }
 
-describe('the documentation\'s request samples, replayed against the mock', () => {
+describe("the documentation's request samples, replayed against the mock", () => {
   const t = mockTenant();
   /** The sample's ids and codes stand for records on the vendor's server; these are the tenant's. */
   const ids = new Map<string, string>([
@@ -46,7 +47,11 @@ describe('the documentation\'s request samples, replayed against the mock', () =
   ]);
   /** A whole value, path segment or JSON string that names a sample record becomes the tenant's. */
   const swap = (v: string) => ids.get(v) ?? v;
-  const swapPath = (p: string) => p.split('/').map((seg) => seg.replace(/^(.*?)(\.json)?$/, (_m, id: string, ext = '') => swap(id) + ext)).join('/');
+  const swapPath = (p: string) =>
+    p
+      .split('/')
+      .map((seg) => seg.replace(/^(.*?)(\.json)?$/, (_m, id: string, ext = '') => swap(id) + ext))
+      .join('/');
   const swapJson = (text: string) => text.replace(/"([^"]*)"/g, (_m, v: string) => `"${swap(v)}"`);
   const answers = new Map<string, Json>();
 
@@ -107,17 +112,27 @@ describe('the documentation\'s request samples, replayed against the mock', () =
   it('the replay did what the samples asked', async () => {
     const intake = answers.get('GET /intakes/:id');
     // The update's -F fields, on the intake the -d sample created (with its custom `provider`, `reset`).
-    expect(intake).to.include({ location: 'CA', phone: '7123456789', reason_for_visit: 'Test intake functionalities 2', provider: '541', reset: 'true' });
+    expect(intake).to.include({
+      location: 'CA',
+      phone: '7123456789',
+      reason_for_visit: 'Test intake functionalities 2',
+      provider: '541',
+      reset: 'true',
+    });
     // Closed without a reason (the sample sends only the id): a walk-in that never started is cancelled.
     const walkin = answers.get('POST /visits/add_walkin');
-    const closed = await fetch(`${t.base}/visits/${walkin.id}`, { headers: { 'X-AccountCode': ACCOUNT, 'X-ApiToken': TOKEN } }).then((r) => r.json());
+    const closed = await fetch(`${t.base}/visits/${walkin.id}`, { headers: { 'X-AccountCode': ACCOUNT, 'X-ApiToken': TOKEN } }).then((r) =>
+      r.json(),
+    );
     expect(Number(closed.data.status)).to.equal(40);
-    const deleted = await fetch(`${t.base}/visits/${ids.get('5010007042332')}`, { headers: { 'X-AccountCode': ACCOUNT, 'X-ApiToken': TOKEN } }).then((r) => r.json());
+    const deleted = await fetch(`${t.base}/visits/${ids.get('5010007042332')}`, {
+      headers: { 'X-AccountCode': ACCOUNT, 'X-ApiToken': TOKEN },
+    }).then((r) => r.json());
     expect(Number(deleted.data.status)).to.equal(40);
   });
 });
 
-describe('the client sends each POST in its documented sample\'s encoding', () => {
+describe("the client sends each POST in its documented sample's encoding", () => {
   it('urlencoded for POST /intakes (-d), multipart for the -F samples and uploads, JSON for add_econsult', async () => {
     const t = mockTenant();
     const c = new VseeClient({ baseUrl: t.base, accountCode: ACCOUNT, token: TOKEN });
@@ -125,7 +140,11 @@ describe('the client sends each POST in its documented sample\'s encoding', () =
     const room = await c.getRoom('ceproom1');
     const consultation = room.payment!.consultations![0]!;
     const intake = await c.createIntake({
-      room_code: 'ceproom1', reason_for_visit: 'Rash & fever = bad', type: 2, attachments: [file.id], custom_is_allergic: 'Yes',
+      room_code: 'ceproom1',
+      reason_for_visit: 'Rash & fever = bad',
+      type: 2,
+      attachments: [file.id],
+      custom_is_allergic: 'Yes',
     });
     await c.updateIntake(intake.id, { phone: '7123456789', consultation, attachments: [{ id: file.id }] });
     const walkin = await c.addWalkin({ intake_id: intake.id, room_code: 'ceproom1' });

@@ -67,7 +67,12 @@ function spyConsoleErrors() {
 async function mountWith(t: MockTenant, tag: Tag, attrs: Record<string, string>) {
   const el = document.createElement(tag);
   const all: Record<string, string> = {
-    'api-base': t.base, 'account-code': ACCOUNT, token: TOKEN, 'room-code': ROOM, 'member-id': MEMBER, ...attrs,
+    'api-base': t.base,
+    'account-code': ACCOUNT,
+    token: TOKEN,
+    'room-code': ROOM,
+    'member-id': MEMBER,
+    ...attrs,
   };
   for (const [k, v] of Object.entries(all)) el.setAttribute(k, v);
   document.body.append(el);

@@ -11,8 +11,12 @@ const TOKEN = 'tok/SECRET+123 é&x=1';
 function client(responder: Parameters<typeof fakeFetch>[0], extra: Partial<ConstructorParameters<typeof VseeClient>[0]> = {}) {
   const fake = fakeFetch(responder);
   const c = new VseeClient({
-    baseUrl: 'https://api.example.test/api_v3', accountCode: 'vclinic', token: TOKEN, fetch: fake.fetch,
-    retry: { retries: 0 }, ...extra,
+    baseUrl: 'https://api.example.test/api_v3',
+    accountCode: 'vclinic',
+    token: TOKEN,
+    fetch: fake.fetch,
+    retry: { retries: 0 },
+    ...extra,
   });
   return { c, calls: fake.calls };
 }
@@ -54,7 +58,7 @@ describe('VseeClient: a 2xx that is not the documented shape is bad_response', (
     });
   }
 
-  it('still reads the documented shapes, an empty list and PHP\'s index-keyed list', async () => {
+  it("still reads the documented shapes, an empty list and PHP's index-keyed list", async () => {
     expect(await client(() => json({ data: [] })).c.listVisits()).to.deep.equal([]);
     expect(await client(() => json({ data: [] })).c.getAvailability({ start: 1, end: 2 })).to.deep.equal([]);
     const keyed = await client(() => json({ data: { 0: { id: '1', start: 5 }, 2: { id: '2', start: 6 } } })).c.listVisits();
@@ -69,8 +73,14 @@ describe('VseeClient: prescriptions', () => {
     (detail.data as Record<string, unknown>).prescriptions = [rx];
     const v = await client(() => json(detail)).c.getVisit('18407167');
     expect(v.prescriptionsBeforeVisit![0]).to.include({
-      Drug: 'One Tab Daily with Iron oral tablet', Directions: '1 Milliliter(s) 1 to 2 times a day', Qty: 60, QtyQual: 'Tablet',
-      Refills: 0, Status: 'Current', PrescriberName: 'Dr. John Will, M.D.', PrescriptionDate: '2016-01-30T00:00:00',
+      Drug: 'One Tab Daily with Iron oral tablet',
+      Directions: '1 Milliliter(s) 1 to 2 times a day',
+      Qty: 60,
+      QtyQual: 'Tablet',
+      Refills: 0,
+      Status: 'Current',
+      PrescriberName: 'Dr. John Will, M.D.',
+      PrescriptionDate: '2016-01-30T00:00:00',
     });
     expect(v.prescriptions![0]).to.include({ Drug: 'Cetirizine 10 mg oral tablet', Qty: 30, Refills: 2, Status: 'Current' });
   });
@@ -82,7 +92,14 @@ describe('VseeClient: the current visit', () => {
     expect(await c.getCurrentVisit()).to.equal(null);
   });
 
-  for (const [status, ended, expected] of [[10, false, true], [20, false, true], [25, false, true], [25, true, false], [30, false, false], [40, false, false]] as const) {
+  for (const [status, ended, expected] of [
+    [10, false, true],
+    [20, false, true],
+    [25, false, true],
+    [25, true, false],
+    [30, false, false],
+    [40, false, false],
+  ] as const) {
     it(`status ${status}${ended ? ', ended' : ''}: ${expected ? 'in progress' : 'none'}`, async () => {
       const visit = { ...seedCurrentVisit.data, status: String(status), actual_end: ended ? '1458024955' : null };
       const got = await client(() => json({ data: visit })).c.getCurrentVisit();
@@ -97,7 +114,7 @@ describe('VseeClient: a time taken meanwhile is a conflict', () => {
     expect((await failure(c.createAppointment({ slot_start: 1, slot_end: 2 }))).code).to.equal('conflict');
   });
 
-  it('maps a 400 whose message says the time is taken to conflict, keeping the vendor\'s words', async () => {
+  it("maps a 400 whose message says the time is taken to conflict, keeping the vendor's words", async () => {
     for (const message of ['This time slot is no longer available.', 'Slot already taken', 'The time was already booked']) {
       const { c } = client(() => json({ code: 400, message }, 400));
       const e = await failure(c.createAppointment({ slot_start: 1, slot_end: 2 }));
@@ -110,7 +127,7 @@ describe('VseeClient: a time taken meanwhile is a conflict', () => {
     expect((await failure(c.createAppointment({ slot_start: 1, slot_end: 2 }))).code).to.equal('http');
   });
 
-  it('maps the mock\'s answer for a taken slot (a 400, as the vendor lists no 409) to conflict', async () => {
+  it("maps the mock's answer for a taken slot (a 400, as the vendor lists no 409) to conflict", async () => {
     const t = mockTenant();
     const c = new VseeClient({ baseUrl: t.base, accountCode: 'vclinic', token: 'demo-patient-token' });
     const now = Math.floor(Date.now() / 1000);
@@ -138,7 +155,10 @@ describe('VseeClient: credentials stay with the configured origin', () => {
     await t.fault({ method: 'GET', path: '/visits', status: 302, headers: { Location: 'https://evil.example/steal' } });
     let target = '';
     const c = new VseeClient({
-      baseUrl: t.base, accountCode: 'vclinic', token: 'demo-patient-token', retry: { retries: 0 },
+      baseUrl: t.base,
+      accountCode: 'vclinic',
+      token: 'demo-patient-token',
+      retry: { retries: 0 },
       fetch: (input, init) => {
         expect(init?.redirect).to.equal('manual');
         target = String(input);
@@ -171,7 +191,13 @@ describe('VseeClient: credentials stay with the configured origin', () => {
   });
 
   it('accepts http: only for this machine', () => {
-    for (const ok of ['https://api.vsee.me/api_v3', 'http://localhost:8000/api', 'http://127.0.0.1/api', 'http://[::1]:9000/api', '/mock/demo/api_v3']) {
+    for (const ok of [
+      'https://api.vsee.me/api_v3',
+      'http://localhost:8000/api',
+      'http://127.0.0.1/api',
+      'http://[::1]:9000/api',
+      '/mock/demo/api_v3',
+    ]) {
       expect(() => new VseeClient({ baseUrl: ok }), ok).not.to.throw();
     }
     for (const bad of ['http://api.vsee.me/api_v3', 'http://192.168.1.10/api', 'ftp://api.vsee.me/', 'javascript:alert(1)']) {

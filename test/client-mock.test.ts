@@ -24,8 +24,14 @@ describe('VseeClient against the mock API', () => {
     const c = make();
     const file = await c.uploadFile(new File(['hello'], 'note.txt', { type: 'text/plain' }));
     const created = await c.createIntake({
-      room_code: ROOM, reason_for_visit: 'Sore throat', type: 1, member_id: MEMBER, location: 'CA',
-      phone: '7123456789', custom_symptoms: 'Fever', attachments: [{ id: file.id }],
+      room_code: ROOM,
+      reason_for_visit: 'Sore throat',
+      type: 1,
+      member_id: MEMBER,
+      location: 'CA',
+      phone: '7123456789',
+      custom_symptoms: 'Fever',
+      attachments: [{ id: file.id }],
     });
     expect(created.id).to.be.a('string');
     const read = await c.getIntake(created.id);
@@ -46,13 +52,24 @@ describe('VseeClient against the mock API', () => {
     expect(slot.start).to.be.a('number');
     expect(slot.providers.every((p) => typeof p === 'string')).to.be.true;
     const visit = await c.createAppointment({
-      member_id: MEMBER, slot_start: slot.start, slot_end: slot.end, provider_id: slot.providers[0],
+      member_id: MEMBER,
+      slot_start: slot.start,
+      slot_end: slot.end,
+      provider_id: slot.providers[0],
     });
     expect(visit.type).to.equal(2);
     expect(visit.start).to.equal(slot.start);
-    const after = await c.getAvailability({ room_code: ROOM, start: now, end: now + 14 * 86400, duration: 900, provider_id: slot.providers[0] });
+    const after = await c.getAvailability({
+      room_code: ROOM,
+      start: now,
+      end: now + 14 * 86400,
+      duration: 900,
+      provider_id: slot.providers[0],
+    });
     expect(after.some((s) => s.start === slot.start)).to.be.false;
-    const e = await failure(c.createAppointment({ member_id: MEMBER, slot_start: slot.start, slot_end: slot.end, provider_id: slot.providers[0] }));
+    const e = await failure(
+      c.createAppointment({ member_id: MEMBER, slot_start: slot.start, slot_end: slot.end, provider_id: slot.providers[0] }),
+    );
     expect(e.code).to.equal('conflict');
     expect(e.message).to.match(/no longer available/i);
 
@@ -89,9 +106,11 @@ describe('VseeClient against the mock API', () => {
     }
   });
 
-  it('maps the mock\'s refusals and injected faults to error codes', async () => {
+  it("maps the mock's refusals and injected faults to error codes", async () => {
     const c = make({ retry: { retries: 0 } });
-    expect((await failure(new VseeClient({ baseUrl: mock.base, accountCode: ACCOUNT, token: 'wrong' }).listVisits())).code).to.equal('unauthorized');
+    expect((await failure(new VseeClient({ baseUrl: mock.base, accountCode: ACCOUNT, token: 'wrong' }).listVisits())).code).to.equal(
+      'unauthorized',
+    );
     expect((await failure(c.getVisit('does-not-exist'))).code).to.equal('not_found');
     await mock.fault({ path: '/visits', status: 502, body: '<html><h1>Bad gateway</h1></html>', contentType: 'text/html' });
     let e = await failure(c.listVisits());
@@ -109,9 +128,21 @@ describe('VseeClient against the mock API', () => {
 
   it('retries a GET after a 503 but sends a failed POST exactly once', async () => {
     const c = make();
-    await mock.fault({ method: 'GET', path: '/visits', status: 503, body: '{"code":503,"message":"busy"}', contentType: 'application/json' });
+    await mock.fault({
+      method: 'GET',
+      path: '/visits',
+      status: 503,
+      body: '{"code":503,"message":"busy"}',
+      contentType: 'application/json',
+    });
     await c.listVisits();
-    await mock.fault({ method: 'POST', path: '/intakes', status: 503, body: '{"code":503,"message":"busy"}', contentType: 'application/json' });
+    await mock.fault({
+      method: 'POST',
+      path: '/intakes',
+      status: 503,
+      body: '{"code":503,"message":"busy"}',
+      contentType: 'application/json',
+    });
     await failure(c.createIntake({ room_code: ROOM, reason_for_visit: 'x' }));
     const log = await mock.log();
     expect(requests(log, 'GET', '/visits').filter((r) => r.path === '/visits').length).to.equal(2);

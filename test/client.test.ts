@@ -70,7 +70,15 @@ describe('VseeClient', () => {
       await c.getIntake('in1');
       await c.addWalkin({ intake_id: 'in1', room_code: 'r1' });
       await c.addEconsult({ intake_id: 'in1', room_code: 'r1' });
-      await c.getAvailability({ start: 100, end: 200, duration: 900, room_code: 'r1', provider_id: 509, intake_id: 'in1', consultation_id: 'c1' });
+      await c.getAvailability({
+        start: 100,
+        end: 200,
+        duration: 900,
+        room_code: 'r1',
+        provider_id: 509,
+        intake_id: 'in1',
+        consultation_id: 'c1',
+      });
       await c.createAppointment({ member_id: '575', slot_start: 100, slot_end: 1000, provider_id: '509', intake_id: 'in1' });
       await c.updateAppointment('7727', { slot_start: 200, slot_end: 1100, provider_id: 0 });
       await c.listVisits();
@@ -114,16 +122,34 @@ describe('VseeClient', () => {
       for (const r of calls.filter((x) => x.method === 'GET')) expect(r.encoding, `${path(r)}`).to.equal('none');
       // Nested values the way PHP reads them back: `attachments[0]`, `attachments[1]`.
       expect(calls[0].body).to.deep.equal({
-        room_code: 'r1', reason_for_visit: 'Cough', custom_symptoms: 'Rash', 'attachments[0]': 'a1', 'attachments[1]': 'a2',
+        room_code: 'r1',
+        reason_for_visit: 'Cough',
+        custom_symptoms: 'Rash',
+        'attachments[0]': 'a1',
+        'attachments[1]': 'a2',
       });
       expect(calls[0].headers['content-type']).to.match(/^application\/x-www-form-urlencoded/);
       expect(calls[1].body).to.deep.equal({ phone: '7123456789', 'attachments[0]': 'f1', 'attachments[1]': 'f2' });
       expect(calls[4].body).to.deep.equal({ intake_id: 'in1', room_code: 'r1' });
       expect(calls[4].headers['content-type']).to.equal('application/json');
       expect(query(calls[5])).to.deep.equal({
-        room_code: 'r1', start: '100', end: '200', duration: '900', provider_id: '509', intake_id: 'in1', consultation_id: 'c1',
+        room_code: 'r1',
+        start: '100',
+        end: '200',
+        duration: '900',
+        provider_id: '509',
+        intake_id: 'in1',
+        consultation_id: 'c1',
       });
-      expect(calls[6].body).to.deep.include({ type: '2', member_id: '575', slot_start: '100', slot_end: '1000', provider_id: '509', intake_id: 'in1', intakeId: 'in1' });
+      expect(calls[6].body).to.deep.include({
+        type: '2',
+        member_id: '575',
+        slot_start: '100',
+        slot_end: '1000',
+        provider_id: '509',
+        intake_id: 'in1',
+        intakeId: 'in1',
+      });
       expect(query(calls[7])).to.deep.equal({ version: '2' });
       expect(calls[7].body).to.deep.include({ provider_id: '0' });
       expect(calls[11].body).to.deep.equal({ id: '7727', reason: 'patient_cancel_appointment' });
@@ -159,7 +185,7 @@ describe('VseeClient', () => {
       expect((v.payment as { amount: unknown }).amount).to.equal('0.00');
     });
 
-    it('normalizes the seed\'s numeric visit detail the same way', async () => {
+    it("normalizes the seed's numeric visit detail the same way", async () => {
       const { c } = client(() => json(seedVisitDetail));
       const v = await c.getVisit('18407167');
       expect(v.id).to.equal('18407167');
@@ -199,11 +225,13 @@ describe('VseeClient', () => {
 
     it('turns slots into numbers and provider ids into strings, dropping unusable slots', async () => {
       const { c } = client(() =>
-        json({ data: [
-          { start: '1470186000', end: 1470186900, providers: [123, '345'] },
-          { start: 'soon', end: 1470186900, providers: ['1'] },
-          { start: 1470187800, end: 1470186900 },
-        ] }),
+        json({
+          data: [
+            { start: '1470186000', end: 1470186900, providers: [123, '345'] },
+            { start: 'soon', end: 1470186900, providers: ['1'] },
+            { start: 1470187800, end: 1470186900 },
+          ],
+        }),
       );
       const slots = await c.getAvailability({ start: 1, end: 2 });
       expect(slots).to.deep.equal([{ start: 1470186000, end: 1470186900, providers: ['123', '345'] }]);
@@ -224,8 +252,16 @@ describe('VseeClient', () => {
 
   describe('failures', () => {
     const cases: Array<[number, string]> = [
-      [400, 'http'], [401, 'unauthorized'], [403, 'http'], [404, 'not_found'], [409, 'conflict'],
-      [429, 'rate_limited'], [500, 'server'], [502, 'server'], [503, 'server'], [504, 'server'],
+      [400, 'http'],
+      [401, 'unauthorized'],
+      [403, 'http'],
+      [404, 'not_found'],
+      [409, 'conflict'],
+      [429, 'rate_limited'],
+      [500, 'server'],
+      [502, 'server'],
+      [503, 'server'],
+      [504, 'server'],
     ];
     for (const [status, code] of cases) {
       it(`maps HTTP ${status} to "${code}" with the vendor's message`, async () => {
@@ -238,7 +274,8 @@ describe('VseeClient', () => {
     }
 
     it('maps an HTML error page from a proxy, an empty body and a 2xx that is not JSON', async () => {
-      const html = () => new Response('<html><body>502 Bad Gateway</body></html>', { status: 502, headers: { 'Content-Type': 'text/html' } });
+      const html = () =>
+        new Response('<html><body>502 Bad Gateway</body></html>', { status: 502, headers: { 'Content-Type': 'text/html' } });
       let e = await failure(client(html, { retry: { retries: 0 } }).c.listVisits());
       expect([e.code, e.status]).to.deep.equal(['server', 502]);
       expect(e.message).not.to.contain('<html>');
@@ -419,9 +456,15 @@ describe('VseeClient', () => {
   describe('tokenProvider', () => {
     it('asks for a token before the first request, once for concurrent calls', async () => {
       let asked = 0;
-      const fake = fakeFetch((r) => (r.headers['x-apitoken'] === 'fresh-1' ? json({ data: r.url.endsWith('/visits') ? [] : r.url.includes('/rooms/') ? { code: 'r' } : {} }) : json({}, 401)));
+      const fake = fakeFetch((r) =>
+        r.headers['x-apitoken'] === 'fresh-1'
+          ? json({ data: r.url.endsWith('/visits') ? [] : r.url.includes('/rooms/') ? { code: 'r' } : {} })
+          : json({}, 401),
+      );
       const c = new VseeClient({
-        baseUrl: 'https://h.test', accountCode: 'a', fetch: fake.fetch,
+        baseUrl: 'https://h.test',
+        accountCode: 'a',
+        fetch: fake.fetch,
         tokenProvider: async () => `fresh-${++asked}`,
       });
       await Promise.all([c.listVisits(), c.getRoom('r'), c.getVisitSummaryUrl('1').catch(() => null)]);
@@ -435,7 +478,9 @@ describe('VseeClient', () => {
         r.headers['x-apitoken'] === 'fresh-2' ? json({ data: { id: '9' } }) : json({ code: 401, message: 'expired' }, 401),
       );
       const c = new VseeClient({
-        baseUrl: 'https://h.test', accountCode: 'a', fetch: fake.fetch,
+        baseUrl: 'https://h.test',
+        accountCode: 'a',
+        fetch: fake.fetch,
         tokenProvider: async () => `fresh-${++asked}`,
       });
       const v = await c.createIntake({ room_code: 'r' });
@@ -456,7 +501,13 @@ describe('VseeClient', () => {
 
     it('reports a failing tokenProvider as "unauthorized"', async () => {
       const fake = fakeFetch(() => json({ data: [] }));
-      const c = new VseeClient({ baseUrl: 'https://h.test', fetch: fake.fetch, tokenProvider: async () => { throw new Error('sso down'); } });
+      const c = new VseeClient({
+        baseUrl: 'https://h.test',
+        fetch: fake.fetch,
+        tokenProvider: async () => {
+          throw new Error('sso down');
+        },
+      });
       expect((await failure(c.listVisits())).code).to.equal('unauthorized');
       expect(fake.calls.length).to.equal(0);
     });

@@ -87,7 +87,7 @@ describe('stripInline (the sanitizer pre-pass for strict CSP pages)', () => {
       '<p>Patient is alert and oriented, <strong>in no acute distress</strong>.</p>',
       '<ul><li>Skin: rash &amp; itching &lt; 2 days</li><li>Eyes: clear</li></ul>',
       '<p>Read <a href="https://www.aad.org/x?a=1&amp;b=2" title="AAD > guide" target="_blank">the guide</a>.</p>',
-      "<p>Dose: 1 &lt; 2 tablets, style and tone: calm; on=off</p><img src='https://x.example/a.png' alt=\"rash photo\">",
+      '<p>Dose: 1 &lt; 2 tablets, style and tone: calm; on=off</p><img src=\'https://x.example/a.png\' alt="rash photo">',
       '<ol><li>Cream once a day</li><li>Onions are fine</li></ol><br/><hr>',
       '<table><tr><th>Drug</th><td>Cetirizine</td></tr></table><p>5 > 3 and 2 <3</p>',
       'Plain text with no markup at all, but a < sign and a lone <',

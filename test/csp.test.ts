@@ -9,7 +9,6 @@ import { closeDemos, openDemo, squash, type Demo } from './a11y-helpers.js';
  * demo/csp-probe.js (loaded before anything else) collects violations in `window.cspViolations`.
  */
 
-
 afterEach(closeDemos);
 
 const sr = (el: Element) => el.shadowRoot!;
@@ -26,8 +25,14 @@ describe('strict Content-Security-Policy (/csp)', () => {
     const policy = (await fetch(`/csp?tenant=x`)).headers.get('content-security-policy') ?? '';
     const directives = policy.split(/\s*;\s*/);
     for (const directive of [
-      "default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "object-src 'none'",
-      "base-uri 'none'", "require-trusted-types-for 'script'", 'trusted-types lit-html vsee-clinic-elements',
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "require-trusted-types-for 'script'",
+      'trusted-types lit-html vsee-clinic-elements',
     ]) {
       expect(directives, policy).to.include(directive);
     }
@@ -69,7 +74,9 @@ describe('strict Content-Security-Policy (/csp)', () => {
     await waitUntil(() => sr(picker).querySelector('[part~="slot"]'), 'times', { timeout: 5000 });
     sr(picker).querySelector<HTMLButtonElement>('[part~="slot"]')!.click();
     await waitUntil(() => sr(picker).querySelector('[part~="book-button"]'), 'book button');
-    const booked = new Promise<CustomEvent>((r) => picker.addEventListener('vsee-appointment-booked', (e) => r(e as CustomEvent), { once: true }));
+    const booked = new Promise<CustomEvent>((r) =>
+      picker.addEventListener('vsee-appointment-booked', (e) => r(e as CustomEvent), { once: true }),
+    );
     sr(picker).querySelector<HTMLButtonElement>('[part~="book-button"]')!.click();
     const visit = (await booked).detail.visit;
     await waitUntil(() => sr(picker).querySelector('[part~="message"][role="status"]'), 'confirmation');
@@ -86,7 +93,9 @@ describe('strict Content-Security-Policy (/csp)', () => {
     const notes = squash(hostile.querySelector('.details')!.textContent);
     expect(notes).to.contain('in no acute distress');
     expect(notes).to.contain('Call us if the rash spreads');
-    expect(hostile.querySelector('.details [onclick], .details [onerror], .details [style], .details script, .details iframe, .details form')).to.equal(null);
+    expect(
+      hostile.querySelector('.details [onclick], .details [onerror], .details [style], .details script, .details iframe, .details form'),
+    ).to.equal(null);
 
     // Cancel the new appointment (confirm step).
     mine.querySelector<HTMLButtonElement>('[part~="cancel-button"]')!.click();
@@ -122,7 +131,11 @@ describe('strict Content-Security-Policy (/csp)', () => {
     d.doc.querySelector('main')!.append(el);
     const root = el.shadowRoot!;
     await waitUntil(() => root.querySelector('li.visit'), 'list shown', { timeout: 5000 });
-    for (let more = root.querySelector<HTMLButtonElement>('[part~="more-button"]'); more; more = root.querySelector('[part~="more-button"]')) {
+    for (
+      let more = root.querySelector<HTMLButtonElement>('[part~="more-button"]');
+      more;
+      more = root.querySelector('[part~="more-button"]')
+    ) {
       more.click();
       await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     }

@@ -1,6 +1,15 @@
 // The calendar arithmetic of <vsee-slot-picker>: local days across daylight-saving changes.
 import { expect } from '@open-wc/testing';
-import { addDays, dayRange, daysBetween, groupSlots, keyOf, localDay, localMidnight, rangeLabel } from '../src/elements/slot-picker/days.js';
+import {
+  addDays,
+  dayRange,
+  daysBetween,
+  groupSlots,
+  keyOf,
+  localDay,
+  localMidnight,
+  rangeLabel,
+} from '../src/elements/slot-picker/days.js';
 
 const at = (iso: string) => Date.parse(iso) / 1000;
 const NY = 'America/New_York';
@@ -51,7 +60,7 @@ describe('days (local calendar arithmetic)', () => {
     expect(before.end).to.equal(range.start);
   });
 
-  it('labels a page of days in the patient\'s locale', () => {
+  it("labels a page of days in the patient's locale", () => {
     expect(rangeLabel(dayRange(at('2027-03-09T12:00:00-05:00'), 3, 0, NY), 'en', NY)).to.equal('Mar 9 – 11, 2027');
     expect(rangeLabel(dayRange(at('2027-03-09T12:00:00-05:00'), 1, 0, NY), 'en', NY)).to.equal('Mar 9, 2027');
     expect(rangeLabel(dayRange(at('2027-03-09T12:00:00-05:00'), 3, 0, NY), 'es', NY)).to.match(/9.*11.*mar.*2027/);
@@ -59,7 +68,11 @@ describe('days (local calendar arithmetic)', () => {
 
   it('groups slots by local day: past, outside, other providers dropped; one choice per time', () => {
     const range = dayRange(at('2027-11-06T12:00:00-04:00'), 3, 0, NY);
-    const slot = (iso: string, providers: Array<string | number> = ['101']) => ({ start: at(iso), end: at(iso) + 1800, providers: providers as string[] });
+    const slot = (iso: string, providers: Array<string | number> = ['101']) => ({
+      start: at(iso),
+      end: at(iso) + 1800,
+      providers: providers as string[],
+    });
     const { slots, days } = groupSlots(
       [
         slot('2027-11-07T23:30:00-05:00'),
@@ -73,10 +86,20 @@ describe('days (local calendar arithmetic)', () => {
       range.keys,
       at('2027-11-06T10:00:00-04:00'),
     );
-    expect(slots.map((s) => s.start)).to.deep.equal([at('2027-11-07T01:30:00-04:00'), at('2027-11-07T01:30:00-05:00'), at('2027-11-07T23:30:00-05:00')]);
+    expect(slots.map((s) => s.start)).to.deep.equal([
+      at('2027-11-07T01:30:00-04:00'),
+      at('2027-11-07T01:30:00-05:00'),
+      at('2027-11-07T23:30:00-05:00'),
+    ]);
     expect(slots[0].providers).to.deep.equal(['101', '102']);
     expect(days).to.deep.equal([{ key: '2027-11-07', start: range.bounds[1], from: 0, to: 3 }]);
-    const onlyTwo = groupSlots([slot('2027-11-07T09:00:00-05:00', ['101']), slot('2027-11-07T10:00:00-05:00', ['102'])], range.bounds, range.keys, 0, '102');
+    const onlyTwo = groupSlots(
+      [slot('2027-11-07T09:00:00-05:00', ['101']), slot('2027-11-07T10:00:00-05:00', ['102'])],
+      range.bounds,
+      range.keys,
+      0,
+      '102',
+    );
     expect(onlyTwo.slots.map((s) => s.providers)).to.deep.equal([['102']]);
   });
 });

@@ -21,7 +21,7 @@ const squash = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 const forbidden = new VseeApiError('http', 403, 'Forbidden', { serverMessage: 'Forbidden' });
 
 describe('error panel', () => {
-  it('says what did not happen, why in the patient\'s words, and the vendor\'s words as detail', async () => {
+  it("says what did not happen, why in the patient's words, and the vendor's words as detail", async () => {
     const { t } = l10n('en');
     const el = await fixture<HTMLDivElement>('<div></div>');
     render(errorPanel(t, { what: 'Your appointment was not booked.', error: forbidden }), el);
@@ -35,7 +35,15 @@ describe('error panel', () => {
     const { t } = l10n('en');
     const el = await fixture<HTMLDivElement>('<div></div>');
     let retried = 0;
-    render(errorPanel(t, { what: 'We could not load your visits.', error: new VseeApiError('server', 500, 'x'), retry: () => retried++, buttonPart: 'button' }), el);
+    render(
+      errorPanel(t, {
+        what: 'We could not load your visits.',
+        error: new VseeApiError('server', 500, 'x'),
+        retry: () => retried++,
+        buttonPart: 'button',
+      }),
+      el,
+    );
     const button = el.querySelector<HTMLButtonElement>('button[data-focus="retry"]')!;
     expect(squash(button.textContent)).to.equal('Try again');
     expect(button.getAttribute('part')).to.equal('button');
@@ -43,7 +51,7 @@ describe('error panel', () => {
     expect(retried).to.equal(1);
   });
 
-  it('speaks Spanish, keeping the vendor\'s words as sent', async () => {
+  it("speaks Spanish, keeping the vendor's words as sent", async () => {
     const { t, host } = l10n('es');
     await loadMessages(host);
     expect(describeError(t, forbidden)).to.match(/^No tiene permiso.*\(Forbidden\)$/);

@@ -15,7 +15,18 @@ import { ACCOUNT, TOKEN, mockTenant, type MockFault, type MockLogEntry, type Moc
 import { pathMatches } from '../demo/mock-api/glob.js';
 
 export const KINDS = [
-  '401', '401-refresh', '403', '404', '409', '429', '500', '502-html', '2xx-not-json', '2xx-wrong-shape', 'timeout', 'drop',
+  '401',
+  '401-refresh',
+  '403',
+  '404',
+  '409',
+  '429',
+  '500',
+  '502-html',
+  '2xx-not-json',
+  '2xx-wrong-shape',
+  'timeout',
+  'drop',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 export type Locale = 'en' | 'es';
@@ -41,8 +52,22 @@ const COMMON_FOR: Record<Exclude<Kind, '401-refresh'>, CommonKey> = {
 
 /** Words that must never reach the patient. */
 export const BAD_WORDS = [
-  'undefined', 'NaN', 'Invalid Date', '[object', '<html', '<body', '<h1', 'Bad Gateway', 'VseeApiError', 'TypeError',
-  'Injected fault', 'SyntaxError', 'JSON', TOKEN, 'expired-token', 'fresh-',
+  'undefined',
+  'NaN',
+  'Invalid Date',
+  '[object',
+  '<html',
+  '<body',
+  '<h1',
+  'Bad Gateway',
+  'VseeApiError',
+  'TypeError',
+  'Injected fault',
+  'SyntaxError',
+  'JSON',
+  TOKEN,
+  'expired-token',
+  'fresh-',
 ];
 
 export const CLIENT_TIMEOUT_MS = 300;
@@ -118,7 +143,10 @@ export const buttonNamed = (root: Element | ShadowRoot, name: string | RegExp) =
   });
 /** Text of every alert and error box in the element. */
 export const alerts = (el: Element) =>
-  $$(el, '[role="alert"], .message.error, .error-text').map((n) => squash(n.textContent)).filter(Boolean).join(' | ');
+  $$(el, '[role="alert"], .message.error, .error-text')
+    .map((n) => squash(n.textContent))
+    .filter(Boolean)
+    .join(' | ');
 
 export function msgOf<K extends string>(table: MessageTable<K>, locale: Locale, key: K, params?: Record<string, string | number>): string {
   const t = (locale === 'es' ? table.es : table.en) ?? table.en;
@@ -142,15 +170,18 @@ export function cleanup() {
 }
 
 /** Mounts without `fixture()` (which waits for an animation frame a background tab never gets). */
-export async function mountTag<T extends HTMLElement>(
-  tag: string, ctx: Ctx, attrs: Record<string, string>, children = '',
-): Promise<T> {
+export async function mountTag<T extends HTMLElement>(tag: string, ctx: Ctx, attrs: Record<string, string>, children = ''): Promise<T> {
   const el = document.createElement(tag) as T;
   const props = el as unknown as Record<string, unknown>;
   if (ctx.client) props.client = ctx.client;
   if (ctx.tokenProvider) props.tokenProvider = ctx.tokenProvider;
   const all: Record<string, string> = {
-    'api-base': ctx.t.base, 'account-code': ACCOUNT, token: ctx.token, locale: ctx.locale, timezone: 'America/New_York', ...attrs,
+    'api-base': ctx.t.base,
+    'account-code': ACCOUNT,
+    token: ctx.token,
+    locale: ctx.locale,
+    timezone: 'America/New_York',
+    ...attrs,
   };
   for (const [k, v] of Object.entries(all)) el.setAttribute(k, v);
   if (children) el.innerHTML = children;
@@ -165,20 +196,36 @@ export const wait = (cond: () => unknown, message: string, timeout = 10000) => w
 export function faultFor(kind: Kind, s: Scenario): MockFault {
   const times = s.faultTimes && kind !== '401-refresh' && kind !== '429' ? s.faultTimes : 1;
   const base = { method: s.method, path: s.path, times };
-  const json = (status: number, message: string) => ({ ...base, status, body: JSON.stringify({ code: status, message }), contentType: 'application/json' });
+  const json = (status: number, message: string) => ({
+    ...base,
+    status,
+    body: JSON.stringify({ code: status, message }),
+    contentType: 'application/json',
+  });
   switch (kind) {
     case '401':
-    case '401-refresh': return json(401, 'Invalid or expired token');
-    case '403': return json(403, VENDOR_403);
-    case '404': return json(404, 'Not found.');
-    case '409': return json(409, VENDOR_409);
-    case '429': return { ...json(429, 'Too many requests.'), headers: { 'Retry-After': '1' } };
-    case '500': return json(500, 'Internal error');
-    case '502-html': return { ...base, status: 502, body: '<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>', contentType: 'text/html' };
-    case '2xx-not-json': return { ...base, status: 200, body: 'OK, saved it for you', contentType: 'text/plain' };
-    case '2xx-wrong-shape': return { ...base, status: 200, body: s.wrongShape, contentType: 'application/json' };
-    case 'timeout': return { ...base, delayMs: TIMEOUT_DELAY_MS };
-    case 'drop': return { ...base, drop: true };
+    case '401-refresh':
+      return json(401, 'Invalid or expired token');
+    case '403':
+      return json(403, VENDOR_403);
+    case '404':
+      return json(404, 'Not found.');
+    case '409':
+      return json(409, VENDOR_409);
+    case '429':
+      return { ...json(429, 'Too many requests.'), headers: { 'Retry-After': '1' } };
+    case '500':
+      return json(500, 'Internal error');
+    case '502-html':
+      return { ...base, status: 502, body: '<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>', contentType: 'text/html' };
+    case '2xx-not-json':
+      return { ...base, status: 200, body: 'OK, saved it for you', contentType: 'text/plain' };
+    case '2xx-wrong-shape':
+      return { ...base, status: 200, body: s.wrongShape, contentType: 'application/json' };
+    case 'timeout':
+      return { ...base, delayMs: TIMEOUT_DELAY_MS };
+    case 'drop':
+      return { ...base, drop: true };
   }
 }
 
@@ -218,14 +265,19 @@ export async function runCase(s: Scenario, kind: Kind, locale: Locale): Promise<
   });
   sessionStorage.clear();
   const ctx: Ctx = {
-    t, kind, locale,
+    t,
+    kind,
+    locale,
     token: refresh ? 'expired-token' : TOKEN,
     providerCalls: () => calls,
     ...(refresh
       ? { tokenProvider: async () => `fresh-${++calls}` }
       : {
           client: new VseeClient({
-            baseUrl: t.base, accountCode: ACCOUNT, token: TOKEN, timeoutMs: CLIENT_TIMEOUT_MS,
+            baseUrl: t.base,
+            accountCode: ACCOUNT,
+            token: TOKEN,
+            timeoutMs: CLIENT_TIMEOUT_MS,
             retry: { retries: kind === '429' ? 1 : 0, baseDelayMs: 1 },
           }),
         }),
@@ -252,10 +304,13 @@ export async function runCase(s: Scenario, kind: Kind, locale: Locale): Promise<
     expect(alerts(el), `${where}: no problem shown`).to.equal('');
   } else {
     let expected = '';
-    await wait(() => {
-      expected = outcome.text(el, locale);
-      return s.problem(el).includes(expected);
-    }, `${where}: expected "${expected}" but the element shows "${s.problem(el)}"`);
+    await wait(
+      () => {
+        expected = outcome.text(el, locale);
+        return s.problem(el).includes(expected);
+      },
+      `${where}: expected "${expected}" but the element shows "${s.problem(el)}"`,
+    );
     expectClean(el, where);
     s.kept?.(el);
     // A request that timed out is still processed by the server: let it finish before the patient tries again.

@@ -111,7 +111,10 @@ const scenarios: Scenario[] = [
       b!.click();
     },
     async done(el, ctx) {
-      await wait(() => $(el, '[part=attachment]')?.textContent?.includes(msgOf(intakeFormMessages, ctx.locale, 'uploadDone')), 'not uploaded');
+      await wait(
+        () => $(el, '[part=attachment]')?.textContent?.includes(msgOf(intakeFormMessages, ctx.locale, 'uploadDone')),
+        'not uploaded',
+      );
     },
     kept,
   },
@@ -198,7 +201,10 @@ const scenarios: Scenario[] = [
     problem: (el) => [...el.shadowRoot!.querySelectorAll('.note')].map((n) => squash(n.textContent)).join(' '),
     outcomes: {
       ...Object.fromEntries(
-        (['401', '403', '404', '409', '500', '502-html', '2xx-not-json', '2xx-wrong-shape', 'timeout', 'drop'] as const).map((k) => [k, own('waitingCheckFailed')]),
+        (['401', '403', '404', '409', '500', '502-html', '2xx-not-json', '2xx-wrong-shape', 'timeout', 'drop'] as const).map((k) => [
+          k,
+          own('waitingCheckFailed'),
+        ]),
       ),
     },
     retry: async () => {},

@@ -4,7 +4,20 @@ import '../src/elements/slot-picker/vsee-slot-picker.js';
 import { VseeClient } from '../src/client.js';
 import { slotPickerMessages } from '../src/i18n/slot-picker.js';
 import { ACCOUNT, MEMBER, ROOM, TOKEN } from './helpers/mock.js';
-import { $, $$, alerts, common, describeMatrix, msgOf, mountTag, squash, wait, type Ctx, type Locale, type Scenario } from './faults-harness.js';
+import {
+  $,
+  $$,
+  alerts,
+  common,
+  describeMatrix,
+  msgOf,
+  mountTag,
+  squash,
+  wait,
+  type Ctx,
+  type Locale,
+  type Scenario,
+} from './faults-harness.js';
 
 const slots = (el: HTMLElement) => $$<HTMLButtonElement>(el, 'button[part~="slot"]');
 const bookButton = (el: HTMLElement) => $<HTMLButtonElement>(el, '[part="book-button"]');
@@ -21,7 +34,12 @@ async function withSlots(el: HTMLElement) {
 
 /** An upcoming appointment to reschedule, booked directly (not through the element). */
 async function upcoming(ctx: Ctx): Promise<string> {
-  const api = new VseeClient({ baseUrl: ctx.t.base, accountCode: ACCOUNT, token: ctx.kind === '401-refresh' ? 'fresh-9' : TOKEN, retry: { retries: 0 } });
+  const api = new VseeClient({
+    baseUrl: ctx.t.base,
+    accountCode: ACCOUNT,
+    token: ctx.kind === '401-refresh' ? 'fresh-9' : TOKEN,
+    retry: { retries: 0 },
+  });
   const start = Math.ceil(Date.now() / 1000 / 3600) * 3600 + 3 * 86400;
   const visit = await api.createAppointment({ slot_start: start, slot_end: start + 3600, provider_id: '509', member_id: MEMBER, type: 2 });
   return visit.id;
@@ -39,7 +57,10 @@ async function choose(el: HTMLElement) {
 /** The choice (and the summary with the book button) survives a failed booking. */
 function kept(el: HTMLElement) {
   const pressed = $$(el, 'button[part~="slot"][aria-pressed="true"]');
-  expect(pressed.map((b) => b.getAttribute('aria-label')), 'the chosen time stays chosen').to.deep.equal([chosenStart]);
+  expect(
+    pressed.map((b) => b.getAttribute('aria-label')),
+    'the chosen time stays chosen',
+  ).to.deep.equal([chosenStart]);
   expect(bookButton(el), 'the book button is still there').to.exist;
 }
 

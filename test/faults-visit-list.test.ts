@@ -27,13 +27,27 @@ let cancelling = '';
 const noProblem = (el: HTMLElement) => wait(() => !alerts(el), `still a problem: ${alerts(el)}`);
 
 /** A stand-in for the tab the summary opens in (a real popup would outlive the test). */
-interface FakeWindow { closed: boolean; opener: unknown; location: { href: string }; document: { title: string; body: { textContent: string } }; close(): void }
+interface FakeWindow {
+  closed: boolean;
+  opener: unknown;
+  location: { href: string };
+  document: { title: string; body: { textContent: string } };
+  close(): void;
+}
 let popup: FakeWindow;
 let savedOpen: typeof window.open;
 before(() => {
   savedOpen = window.open;
   window.open = (() => {
-    popup = { closed: false, opener: window, location: { href: '' }, document: { title: '', body: { textContent: '' } }, close() { this.closed = true; } };
+    popup = {
+      closed: false,
+      opener: window,
+      location: { href: '' },
+      document: { title: '', body: { textContent: '' } },
+      close() {
+        this.closed = true;
+      },
+    };
     return popup;
   }) as unknown as typeof window.open;
 });

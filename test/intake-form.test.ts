@@ -135,7 +135,12 @@ describe('<vsee-intake-form>', () => {
       const saved = await oneEvent(el, 'vsee-intake-saved');
       expect(saved.detail.intake.id).to.be.a('string');
       // A form field (the documented urlencoded body): the type arrives as the text "2".
-      expect(posts(await mock.log(), '/intakes')[0]!.body).to.include({ type: '2', reason_for_visit: 'Rash', room_code: ROOM, member_id: '575' });
+      expect(posts(await mock.log(), '/intakes')[0]!.body).to.include({
+        type: '2',
+        reason_for_visit: 'Rash',
+        room_code: ROOM,
+        member_id: '575',
+      });
     });
 
     it('speaks Spanish with locale="es"', async () => {

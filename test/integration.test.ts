@@ -57,7 +57,10 @@ describe('integrations', () => {
     const first = resources().filter(bundle);
     expect(first[0]).to.equal('/cdn-copy/any/deep/path/vsee-clinic-elements.js');
     for (const f of ['intake-form.js', 'slot-picker.js', 'visit-list.js']) expect(first).to.include(`/cdn-copy/any/deep/path/${f}`);
-    expect(first.filter((n) => /purify/.test(n)), 'no sanitizer before notes are open').to.deep.equal([]);
+    expect(
+      first.filter((n) => /purify/.test(n)),
+      'no sanitizer before notes are open',
+    ).to.deep.equal([]);
 
     const visit = await openNotes(list);
     const later = resources().filter((n) => bundle(n) && !first.includes(n));
@@ -95,7 +98,8 @@ describe('integrations', () => {
       if (seen.has(url)) return seen;
       const text = await (await fetch(url)).text();
       seen.set(url, text);
-      for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+)["']/g)) await closure(new URL(m[1], new URL(url, location.href)).pathname, seen);
+      for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+)["']/g))
+        await closure(new URL(m[1], new URL(url, location.href)).pathname, seen);
       return seen;
     }
     for (const entry of ['/dist/client.js', '/dist/cdn/client.js']) {
@@ -111,13 +115,17 @@ describe('integrations', () => {
   it('a React 19 app: props become properties, tokenProvider is asked, custom events reach React', async () => {
     const mock = mockTenant();
     const { win, doc } = await open(`/test/integration/react.html?tenant=${mock.root.split('/').pop()}`);
-    const picker = await waitUntil(() => doc.querySelector('vsee-slot-picker'), 'React rendered', { timeout: 8000 }).then(() => doc.querySelector('vsee-slot-picker')!);
+    const picker = await waitUntil(() => doc.querySelector('vsee-slot-picker'), 'React rendered', { timeout: 8000 }).then(() =>
+      doc.querySelector('vsee-slot-picker')!,
+    );
     await waitUntil(() => picker.shadowRoot?.querySelector('[part~="slot"]'), 'slots via tokenProvider', { timeout: 8000 });
     expect(win.tokenRequests).to.equal(1);
     (picker.shadowRoot!.querySelector('[part~="slot"]') as HTMLButtonElement).click();
     await waitUntil(() => picker.shadowRoot!.querySelector('[part~="book-button"]'), 'book button', { timeout: 4000 });
     (picker.shadowRoot!.querySelector('[part~="book-button"]') as HTMLButtonElement).click();
-    await waitUntil(() => /Booked visit \d+/.test(doc.getElementById('booked')!.textContent!), 'React saw vsee-appointment-booked', { timeout: 8000 });
+    await waitUntil(() => /Booked visit \d+/.test(doc.getElementById('booked')!.textContent!), 'React saw vsee-appointment-booked', {
+      timeout: 8000,
+    });
     expect(shadowText(picker)).not.to.contain('demo-patient-token');
     expect(win.pageErrors).to.deep.equal([]);
   });

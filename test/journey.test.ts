@@ -119,10 +119,14 @@ describe('the patient journey, keyboard only', () => {
     expectFocus(d, 'vsee-slot-picker', (el) => el === second, 'focus stays on the chosen time');
     await tabUntil(d, is('[part~="book-button"]'), 'Book appointment');
     expectFocus(d, 'vsee-slot-picker', is('button[part~="book-button"]'), 'book');
-    const booked = new Promise<CustomEvent>((r) => picker.addEventListener('vsee-appointment-booked', (e) => r(e as CustomEvent), { once: true }));
+    const booked = new Promise<CustomEvent>((r) =>
+      picker.addEventListener('vsee-appointment-booked', (e) => r(e as CustomEvent), { once: true }),
+    );
     await press('Enter');
     const visit = (await booked).detail.visit;
-    await waitUntil(() => focus(d).el?.matches('[data-focus="booked"]'), `focus on the confirmation (it is on ${describeFocus(d.doc)})`, { timeout: 4000 });
+    await waitUntil(() => focus(d).el?.matches('[data-focus="booked"]'), `focus on the confirmation (it is on ${describeFocus(d.doc)})`, {
+      timeout: 4000,
+    });
     expectFocus(d, 'vsee-slot-picker', is('.message.success'), 'the booked message');
 
     // ---- The booked visit in the list (the demo refreshes it on vsee-appointment-booked) ----
@@ -196,7 +200,9 @@ describe('the patient journey, keyboard only', () => {
     const ready = new Promise<CustomEvent>((r) => form.addEventListener('vsee-visit-ready', (e) => r(e as CustomEvent), { once: true }));
     await press('Enter');
     await waitUntil(() => form.shadowRoot!.querySelector('[part~="waiting-room"]'), 'the waiting room', { timeout: 5000 });
-    await waitUntil(() => focus(d).el?.matches('.waiting .title'), `focus on the waiting room (it is on ${describeFocus(d.doc)})`, { timeout: 3000 });
+    await waitUntil(() => focus(d).el?.matches('.waiting .title'), `focus on the waiting room (it is on ${describeFocus(d.doc)})`, {
+      timeout: 3000,
+    });
     expectFocus(d, 'vsee-intake-form', is('#waiting-title'), 'the waiting room title');
     // "Leave" asks first; Shift+Tab/Tab move between the two answers; "Stay" brings focus back.
     await press('Tab');
@@ -207,7 +213,9 @@ describe('the patient journey, keyboard only', () => {
     await waitUntil(() => focus(d).el?.matches('#leave'), 'focus back on Leave');
     // The provider picks up: the waiting room gives way to the message, and focus goes with it.
     await ready;
-    await waitUntil(() => focus(d).el?.matches('.done'), `focus on the ready message (it is on ${describeFocus(d.doc)})`, { timeout: 4000 });
+    await waitUntil(() => focus(d).el?.matches('.done'), `focus on the ready message (it is on ${describeFocus(d.doc)})`, {
+      timeout: 4000,
+    });
     expectFocus(d, 'vsee-intake-form', is('.message.done'), 'the provider is ready');
   });
 });

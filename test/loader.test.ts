@@ -49,7 +49,8 @@ describe('the ES loader (vsee-clinic-elements.js)', () => {
     const { win } = await open({ tags: '' });
     await tick(300);
     expect(requests(win)).to.deep.equal(['/dist/cdn/vsee-clinic-elements.js']);
-    for (const tag of ['vsee-intake-form', 'vsee-slot-picker', 'vsee-visit-list']) expect(win.customElements.get(tag), tag).to.equal(undefined);
+    for (const tag of ['vsee-intake-form', 'vsee-slot-picker', 'vsee-visit-list'])
+      expect(win.customElements.get(tag), tag).to.equal(undefined);
   });
 
   it('imports an element the first time its tag appears, also when added later, and only once', async () => {
@@ -58,7 +59,8 @@ describe('the ES loader (vsee-clinic-elements.js)', () => {
     expect(win.customElements.get('vsee-visit-list'), 'no list on the page yet').to.equal(undefined);
     // A framework adds a list later, then two more pickers.
     const list = doc.createElement('vsee-visit-list');
-    for (const a of ['api-base', 'account-code', 'token', 'room-code']) list.setAttribute(a, doc.querySelector('vsee-slot-picker')!.getAttribute(a)!);
+    for (const a of ['api-base', 'account-code', 'token', 'room-code'])
+      list.setAttribute(a, doc.querySelector('vsee-slot-picker')!.getAttribute(a)!);
     doc.body.append(list);
     await waitUntil(() => list.shadowRoot?.querySelector('[part~="visit"]'), 'the later list shows visits', { timeout: 8000 });
     doc.body.append(doc.createElement('vsee-slot-picker'), doc.createElement('vsee-slot-picker'));
@@ -66,7 +68,10 @@ describe('the ES loader (vsee-clinic-elements.js)', () => {
     const r = requests(win);
     expect(r.filter((p) => p.endsWith('/slot-picker.js'))).to.have.length(1);
     expect(r.filter((p) => p.endsWith('/visit-list.js'))).to.have.length(1);
-    expect(r.filter((p) => p.endsWith('/intake-form.js')), 'no form, no form module').to.have.length(0);
+    expect(
+      r.filter((p) => p.endsWith('/intake-form.js')),
+      'no form, no form module',
+    ).to.have.length(0);
     expect(win.pageErrors).to.deep.equal([]);
   });
 
@@ -79,7 +84,8 @@ describe('the ES loader (vsee-clinic-elements.js)', () => {
     expect(imported.length).to.be.greaterThan(0);
     for (const f of imported) expect(preloaded, 'every chunk visit-list.js imports is preloaded').to.include(f);
     // Each chunk's request starts before the module's own response has ended.
-    const timing = (path: string) => win.performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === path) as PerformanceResourceTiming;
+    const timing = (path: string) =>
+      win.performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === path) as PerformanceResourceTiming;
     const module = timing('/dist/cdn/visit-list.js');
     for (const f of imported) expect(timing(f).startTime, f).to.be.below(module.responseEnd);
   });
@@ -89,7 +95,10 @@ describe('the ES loader (vsee-clinic-elements.js)', () => {
     await shown(win);
     const r = requests(win);
     expect(r[0]).to.equal('/cdn-copy/second/vsee-clinic-elements.js');
-    expect(r.every((p) => p.startsWith('/cdn-copy/second/')), r.join(' ')).to.equal(true);
+    expect(
+      r.every((p) => p.startsWith('/cdn-copy/second/')),
+      r.join(' '),
+    ).to.equal(true);
   });
 });
 
@@ -114,7 +123,11 @@ describe('two loaders on one page', () => {
       await shown(win);
       if (loader.includes('iife')) await win.VseeClinic!.ready;
       const r = requests(win);
-      for (const f of ['intake-form.js', 'slot-picker.js', 'visit-list.js']) expect(r.filter((p) => p.endsWith(`/${f}`)), f).to.have.length(1);
+      for (const f of ['intake-form.js', 'slot-picker.js', 'visit-list.js'])
+        expect(
+          r.filter((p) => p.endsWith(`/${f}`)),
+          f,
+        ).to.have.length(1);
       expect(win.pageErrors).to.deep.equal([]);
     });
   }
@@ -174,7 +187,9 @@ describe('a module that fails to load', () => {
     // The loader's stylesheet applies: the room held for the list, the message's own look.
     expect(win.getComputedStyle(list).minHeight).to.equal('480px');
     expect(win.getComputedStyle(failure(list)!).borderTopColor).to.equal('rgb(179, 38, 30)');
-    await waitUntil(() => doc.querySelector('vsee-slot-picker')!.shadowRoot?.querySelector('[part~="slot"]'), 'the picker still works', { timeout: 8000 });
+    await waitUntil(() => doc.querySelector('vsee-slot-picker')!.shadowRoot?.querySelector('[part~="slot"]'), 'the picker still works', {
+      timeout: 8000,
+    });
     failure(list)!.querySelector('button')!.click();
     await waitUntil(() => list.shadowRoot?.querySelector('[part~="visit"]'), 'the list after Try again', { timeout: 8000 });
     expect(win.cspViolations ?? []).to.deep.equal([]);
@@ -192,7 +207,10 @@ describe('a module that fails to load', () => {
     await shown(win);
     expect(failure(el)).to.equal(null);
     // Each retry asked under a new URL (Firefox keeps a failed module URL failed for the page's life).
-    const tries = win.performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/slot-picker.js'));
+    const tries = win.performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => n.includes('/slot-picker.js'));
     expect(tries.map((n) => new URL(n).search)).to.deep.equal(['', '?retry=1', '?retry=2']);
   });
 

@@ -132,7 +132,7 @@ describe('mock API: transport and auth', () => {
 });
 
 describe('mock API: intakes and files', () => {
-  it('creates an intake without room_code, as the documentation\'s own sample does', async () => {
+  it("creates an intake without room_code, as the documentation's own sample does", async () => {
     const r = await api('/intakes', { method: 'POST', body: new URLSearchParams('provider=541&reason_for_visit=Test&reset=true&type=1') });
     expect(r.status).to.equal(200);
     expect(r.body.data).to.include({ reason_for_visit: 'Test', provider: '541', type: '1' });
@@ -303,7 +303,8 @@ describe('mock API: visits', () => {
 
     const long = (await api(`/availability?start=${day}&end=${day + 86400}&duration=1800`)).body.data;
     expect(long.every((s: Json) => s.end - s.start === 1800)).to.equal(true);
-    const consult = (await api(`/availability?start=${day}&end=${day + 86400}&consultation_id=6160a1f2-77aa-4b2c-9d3e-4f5a64457b11`)).body.data;
+    const consult = (await api(`/availability?start=${day}&end=${day + 86400}&consultation_id=6160a1f2-77aa-4b2c-9d3e-4f5a64457b11`)).body
+      .data;
     expect(consult.every((s: Json) => s.end - s.start === 3600)).to.equal(true);
 
     expect((await api(`/availability?end=${day}`)).status).to.equal(400);

@@ -55,7 +55,9 @@ describe('in a browser without Trusted Types', () => {
     const root = el.shadowRoot!;
     await waitUntil(() => root.querySelector('[part~="details-button"]'), 'visits shown', { timeout: 5000 });
     for (const b of Array.from(root.querySelectorAll<HTMLButtonElement>('[part~="details-button"]'))) b.click();
-    await waitUntil(() => root.querySelector('.notes') && !root.querySelector('.notes:not([data-notes])'), 'notes sanitized', { timeout: 5000 });
+    await waitUntil(() => root.querySelector('.notes') && !root.querySelector('.notes:not([data-notes])'), 'notes sanitized', {
+      timeout: 5000,
+    });
     expect(root.querySelectorAll('.notes[data-notes="failed"]')).to.have.length(0);
     expect(root.textContent!.includes('Rest and fluids.'), 'the ordinary note is shown').to.equal(true);
     await aTimeout(SETTLE_MS);

@@ -6,7 +6,13 @@ describe('PostOnce (no answer: look on the server before posting again)', () => 
   it('posts when nothing failed before, without looking', async () => {
     const once = new PostOnce<string>();
     let finds = 0;
-    expect(await once.run('9:00', async () => (finds++, undefined), async () => 'booked')).to.equal('booked');
+    expect(
+      await once.run(
+        '9:00',
+        async () => (finds++, undefined),
+        async () => 'booked',
+      ),
+    ).to.equal('booked');
     expect(finds).to.equal(0);
   });
 
@@ -22,23 +28,57 @@ describe('PostOnce (no answer: look on the server before posting again)', () => 
     expect(posts).to.equal(1);
     // Settled: the next attempt posts without looking.
     let finds = 0;
-    expect(await once.run('9:00', async () => (finds++, 'found'), async () => 'posted')).to.equal('posted');
+    expect(
+      await once.run(
+        '9:00',
+        async () => (finds++, 'found'),
+        async () => 'posted',
+      ),
+    ).to.equal('posted');
     expect(finds).to.equal(0);
   });
 
   it('posts again when the server has nothing, and only for the same key', async () => {
     const once = new PostOnce<string>();
-    await once.run('9:00', async () => undefined, async () => { throw new VseeApiError('network', 0, 'offline'); }).catch(() => undefined);
+    await once
+      .run(
+        '9:00',
+        async () => undefined,
+        async () => {
+          throw new VseeApiError('network', 0, 'offline');
+        },
+      )
+      .catch(() => undefined);
     let finds = 0;
-    expect(await once.run('10:00', async () => (finds++, 'other'), async () => 'posted')).to.equal('posted');
+    expect(
+      await once.run(
+        '10:00',
+        async () => (finds++, 'other'),
+        async () => 'posted',
+      ),
+    ).to.equal('posted');
     expect(finds, 'another time is not looked for').to.equal(0);
   });
 
   it('a refusal (the server answered) does not make the next attempt look first', async () => {
     const once = new PostOnce<string>();
-    await once.run('9:00', async () => undefined, async () => { throw new VseeApiError('http', 403, 'Forbidden'); }).catch(() => undefined);
+    await once
+      .run(
+        '9:00',
+        async () => undefined,
+        async () => {
+          throw new VseeApiError('http', 403, 'Forbidden');
+        },
+      )
+      .catch(() => undefined);
     let finds = 0;
-    expect(await once.run('9:00', async () => (finds++, 'found'), async () => 'posted')).to.equal('posted');
+    expect(
+      await once.run(
+        '9:00',
+        async () => (finds++, 'found'),
+        async () => 'posted',
+      ),
+    ).to.equal('posted');
     expect(finds).to.equal(0);
   });
 

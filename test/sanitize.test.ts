@@ -131,7 +131,11 @@ describe('sanitizeNotes (provider notes)', () => {
 
   it('leaves every image out when images are turned off', async () => {
     const root = document.createElement('div');
-    root.append(await sanitizeNotes('<p>See <img src="https://example.org/a.png" alt="a">the photo</p><img src="https://example.org/b.png">', { images: false }));
+    root.append(
+      await sanitizeNotes('<p>See <img src="https://example.org/a.png" alt="a">the photo</p><img src="https://example.org/b.png">', {
+        images: false,
+      }),
+    );
     expect(root.querySelectorAll('img')).to.have.length(0);
     expect(root.textContent).to.equal('See the photo');
   });

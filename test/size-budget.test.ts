@@ -80,7 +80,9 @@ describe('what a page pays (gzip -9 of the library files fetched before content 
       expect(files, `${page.label}: the files the browser fetched, and the ones \`npm run size\` counts`).to.deep.equal(page.files);
       if (bytes > page.limit) {
         const list = files.map((f) => `${f} ${table.sizes[f]} B`).join(', ');
-        expect.fail(`${page.label}: ${bytes} B (${kb(bytes)}) gzip fetched before content showed, over its limit of ${page.limit} B (${kb(page.limit)}; budget ${kb(page.budget)}); files: ${list}`);
+        expect.fail(
+          `${page.label}: ${bytes} B (${kb(bytes)}) gzip fetched before content showed, over its limit of ${page.limit} B (${kb(page.limit)}; budget ${kb(page.budget)}); files: ${list}`,
+        );
       }
       expect(win.pageErrors).to.deep.equal([]);
     });
@@ -93,6 +95,9 @@ describe('what a page pays (gzip -9 of the library files fetched before content 
     // Every ES file is a module that loads in the browser (no broken chunk is shipped).
     for (const f of files) await import(/* @vite-ignore */ `/dist/cdn/${f}`);
     const bytes = files.reduce((n, f) => n + table.sizes[f], 0);
-    if (bytes > every.limit) expect.fail(`${every.label}: ${bytes} B (${kb(bytes)}) gzip, over its limit of ${every.limit} B (${kb(every.limit)}; budget ${kb(every.budget)})`);
+    if (bytes > every.limit)
+      expect.fail(
+        `${every.label}: ${bytes} B (${kb(bytes)}) gzip, over its limit of ${every.limit} B (${kb(every.limit)}; budget ${kb(every.budget)})`,
+      );
   });
 });

@@ -16,7 +16,8 @@ const START = Date.parse('2027-03-09T00:00:00-05:00') / 1000;
 function data(days: number, perDay: number): GridData {
   const range = dayRange(START, days, 0, NY);
   const slots: Slot[] = [];
-  for (let d = 0; d < days; d++) for (let i = 0; i < perDay; i++) slots.push({ start: range.bounds[d] + 8 * 3600 + i * 1800, end: 0, providers: ['1'] });
+  for (let d = 0; d < days; d++)
+    for (let i = 0; i < perDay; i++) slots.push({ start: range.bounds[d] + 8 * 3600 + i * 1800, end: 0, providers: ['1'] });
   for (const s of slots) s.end = s.start + 1800;
   return groupSlots(slots, range.bounds, range.keys, 0);
 }

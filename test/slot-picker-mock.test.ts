@@ -20,7 +20,15 @@ afterEach(() => mounted.splice(0).forEach((el) => el.remove()));
 
 async function picker(mock: MockTenant, extra: Record<string, string> = {}) {
   const el = document.createElement('vsee-slot-picker');
-  for (const [k, v] of Object.entries({ ...mock.attrs, 'member-id': MEMBER, timezone: 'America/New_York', days: '2', duration: '3600', ...extra })) el.setAttribute(k, v);
+  for (const [k, v] of Object.entries({
+    ...mock.attrs,
+    'member-id': MEMBER,
+    timezone: 'America/New_York',
+    days: '2',
+    duration: '3600',
+    ...extra,
+  }))
+    el.setAttribute(k, v);
   // Not `fixture()` of a plain element: it waits for an animation frame, which a background tab never gets.
   document.body.append(el);
   mounted.push(el);
@@ -68,7 +76,14 @@ describe('<vsee-slot-picker> with the mock API', () => {
 
   it('refetches when another element sharing its client books or cancels, not for its own booking', async () => {
     const el = document.createElement('vsee-slot-picker') as VseeSlotPicker;
-    for (const [k, v] of Object.entries({ 'member-id': MEMBER, 'room-code': 'ceproom1', timezone: 'America/New_York', days: '2', duration: '3600' })) el.setAttribute(k, v);
+    for (const [k, v] of Object.entries({
+      'member-id': MEMBER,
+      'room-code': 'ceproom1',
+      timezone: 'America/New_York',
+      days: '2',
+      duration: '3600',
+    }))
+      el.setAttribute(k, v);
     el.client = api;
     document.body.append(el);
     mounted.push(el);
@@ -128,7 +143,12 @@ describe('<vsee-slot-picker> with the mock API', () => {
   });
 
   it('reschedules with visit-id: shows the old and new time and moves the appointment', async () => {
-    const [s1, , s3] = await api.getAvailability({ start: Math.floor(Date.now() / 1000), end: Math.floor(Date.now() / 1000) + 3 * 86400, room_code: 'ceproom1', duration: 3600 });
+    const [s1, , s3] = await api.getAvailability({
+      start: Math.floor(Date.now() / 1000),
+      end: Math.floor(Date.now() / 1000) + 3 * 86400,
+      room_code: 'ceproom1',
+      duration: 3600,
+    });
     const visit = await api.createAppointment({ slot_start: s1.start, slot_end: s1.end, provider_id: '509', member_id: MEMBER, type: 2 });
     const el = await picker(mock, { 'visit-id': visit.id });
     await waitUntil(() => norm(sr(el).querySelector('[part~="current"]')?.textContent).startsWith('Your current appointment:'));

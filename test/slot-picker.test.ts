@@ -92,7 +92,12 @@ describe('<vsee-slot-picker>', () => {
       expect(q.duration).to.equal('900');
       expect(Number(q.start)).to.be.within(before - 60, Date.now() / 1000);
       const end = new Date(Number(q.end) * 1000);
-      const hm = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(end);
+      const hm = new Intl.DateTimeFormat('en-US', {
+        timeZone: 'America/New_York',
+        hourCycle: 'h23',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(end);
       expect(hm).to.equal('00:00');
       const days = (Number(q.end) - before) / 86400;
       expect(days).to.be.within(6, 7.05);
@@ -104,7 +109,9 @@ describe('<vsee-slot-picker>', () => {
       const s1 = slot(at('2027-03-09T09:00:00-05:00'));
       const s2 = slot(at('2027-03-09T15:00:00-05:00'));
       const { client, calls } = fake((req) => (n++ === 0 ? first.promise : serve([s2])(req)));
-      const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`);
+      const el = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`,
+      );
       el.setAttribute('duration', '1800');
       await loaded(el);
       expect(calls[0].signal?.aborted).to.be.true;
@@ -117,7 +124,9 @@ describe('<vsee-slot-picker>', () => {
     it('moves by `days` with Previous / Next, and Previous stops at today', async () => {
       const noon = Math.floor(Date.now() / 86400000) * 86400 + 12 * 3600;
       const { client, calls } = fake(serve(Array.from({ length: 20 }, (_, i) => slot(noon + (i + 1) * 86400))));
-      const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} days="3" timezone="America/New_York"></vsee-slot-picker>`);
+      const el = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker .client=${client} days="3" timezone="America/New_York"></vsee-slot-picker>`,
+      );
       await loaded(el);
       const prev = sr(el).querySelector<HTMLButtonElement>('button.prev')!;
       const next = sr(el).querySelector<HTMLButtonElement>('button.next')!;
@@ -144,7 +153,9 @@ describe('<vsee-slot-picker>', () => {
 
     it('groups by the local day in New York and labels each slot with its time and date', async () => {
       const { client } = fake(serve([morning, evening]));
-      const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="3" timezone="America/New_York"></vsee-slot-picker>`);
+      const el = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="3" timezone="America/New_York"></vsee-slot-picker>`,
+      );
       await loaded(el);
       expect(headings(el)).to.deep.equal(['Tuesday, March 9', 'Wednesday, March 10']);
       expect(labels(el)).to.deep.equal(['8:00 PM, Tuesday, March 9', '9:30 AM, Wednesday, March 10']);
@@ -154,7 +165,9 @@ describe('<vsee-slot-picker>', () => {
 
     it('shows the same slots on Tokyo days', async () => {
       const { client } = fake(serve([morning, evening]));
-      const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="3" timezone="Asia/Tokyo"></vsee-slot-picker>`);
+      const el = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="3" timezone="Asia/Tokyo"></vsee-slot-picker>`,
+      );
       await loaded(el);
       expect(headings(el)).to.deep.equal(['Wednesday, March 10']);
       expect(labels(el)).to.deep.equal(['10:00 AM, Wednesday, March 10', '11:30 PM, Wednesday, March 10']);
@@ -205,18 +218,24 @@ describe('<vsee-slot-picker>', () => {
       const t2 = at('2027-03-09T10:00:00-05:00');
       const data = [slot(t1, 30, ['101', '102']), slot(t2, 30, ['102']), slot(t2, 30, ['103'])];
       const a = fake(serve(data));
-      const all = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${a.client} start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`);
+      const all = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker .client=${a.client} start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`,
+      );
       await loaded(all);
       expect(slotButtons(all).map((b) => norm(b.textContent))).to.deep.equal(['9:00 AM', '10:00 AM']);
       const b = fake(serve(data));
-      const one = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${b.client} provider-id="101" start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`);
+      const one = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker .client=${b.client} provider-id="101" start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`,
+      );
       await loaded(one);
       expect(slotButtons(one).map((x) => norm(x.textContent))).to.deep.equal(['9:00 AM']);
     });
 
     it('speaks Spanish', async () => {
       const { client } = fake(serve([evening]));
-      const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} locale="es" start=${String(MAR9)} days="3" timezone="America/New_York"></vsee-slot-picker>`);
+      const el = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker .client=${client} locale="es" start=${String(MAR9)} days="3" timezone="America/New_York"></vsee-slot-picker>`,
+      );
       await loaded(el);
       expect(headings(el)).to.deep.equal(['martes, 9 de marzo']);
       expect(labels(el)[0]).to.match(/^8:00 p\. ?m\., martes, 9 de marzo$/);
@@ -233,10 +252,15 @@ describe('<vsee-slot-picker>', () => {
     it('relabels every day without refetching', async () => {
       const data = Array.from({ length: 5 }, (_, d) => slot(at(`2027-03-${String(9 + d).padStart(2, '0')}T09:00:00-05:00`)));
       const { client, calls } = fake(serve(data));
-      const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="5" timezone="America/New_York"></vsee-slot-picker>`);
+      const el = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="5" timezone="America/New_York"></vsee-slot-picker>`,
+      );
       await loaded(el);
       el.setAttribute('locale', 'es');
-      await waitUntil(() => headings(el).join() === 'martes, 9 de marzo,miércoles, 10 de marzo,jueves, 11 de marzo,viernes, 12 de marzo,sábado, 13 de marzo');
+      await waitUntil(
+        () =>
+          headings(el).join() === 'martes, 9 de marzo,miércoles, 10 de marzo,jueves, 11 de marzo,viernes, 12 de marzo,sábado, 13 de marzo',
+      );
       expect(labels(el).every((l) => /de marzo$/.test(l))).to.be.true;
       expect(availabilityCalls(calls)).to.have.length(1);
     });
@@ -246,7 +270,9 @@ describe('<vsee-slot-picker>', () => {
     it('shows a busy skeleton of the grid while loading', async () => {
       const answer = deferred<Response>();
       const { client } = fake(() => answer.promise);
-      const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} start=${String(MAR9)} timezone="America/New_York"></vsee-slot-picker>`);
+      const el = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker .client=${client} start=${String(MAR9)} timezone="America/New_York"></vsee-slot-picker>`,
+      );
       const body = sr(el).querySelector('.body')!;
       expect(body.getAttribute('aria-busy')).to.equal('true');
       expect(sr(el).querySelector('[part="skeleton"]')).to.exist;
@@ -282,7 +308,9 @@ describe('<vsee-slot-picker>', () => {
 
     it('explains garbage attributes instead of fetching', async () => {
       const { client, calls } = fake(serve([]));
-      const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} days="-3" start="tomorrow" duration="0" mode="sometimes"></vsee-slot-picker>`);
+      const el = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker .client=${client} days="-3" start="tomorrow" duration="0" mode="sometimes"></vsee-slot-picker>`,
+      );
       const items = [...sr(el).querySelectorAll('.config-error li')].map((li) => norm(li.textContent));
       expect(items).to.deep.equal([
         'The duration attribute must be a whole number of seconds from 60 to 86400; it is "0".',
@@ -305,14 +333,21 @@ describe('<vsee-slot-picker>', () => {
   describe('keyboard', () => {
     // Tue: 3 times, Wed: 1, Thu: 4.
     const times = [
-      '2027-03-09T09:00', '2027-03-09T09:30', '2027-03-09T10:00',
+      '2027-03-09T09:00',
+      '2027-03-09T09:30',
+      '2027-03-09T10:00',
       '2027-03-10T11:00',
-      '2027-03-11T08:00', '2027-03-11T08:30', '2027-03-11T09:00', '2027-03-11T09:30',
+      '2027-03-11T08:00',
+      '2027-03-11T08:30',
+      '2027-03-11T09:00',
+      '2027-03-11T09:30',
     ].map((t) => slot(at(`${t}:00-05:00`)));
 
     it('is one tab stop: arrows move between times and days, Home/End jump, Enter chooses', async () => {
       const { client } = fake(serve(times));
-      const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} mode="select" start=${String(MAR9)} days="3" timezone="America/New_York"></vsee-slot-picker>`);
+      const el = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker .client=${client} mode="select" start=${String(MAR9)} days="3" timezone="America/New_York"></vsee-slot-picker>`,
+      );
       await loaded(el);
       const tabStops = () => slotButtons(el).filter((b) => b.tabIndex === 0);
       const at_ = () => norm(focused(el)?.getAttribute('aria-label'));
@@ -348,11 +383,17 @@ describe('<vsee-slot-picker>', () => {
       expect(detail.slot).to.deep.equal(times[3]);
       await el.updateComplete;
       expect(focused(el)?.getAttribute('aria-pressed')).to.equal('true');
-      expect(norm(sr(el).querySelector('.visually-hidden[role="status"]')!.textContent)).to.equal('Selected 11:00 AM, Wednesday, March 10, 2027.');
+      expect(norm(sr(el).querySelector('.visually-hidden[role="status"]')!.textContent)).to.equal(
+        'Selected 11:00 AM, Wednesday, March 10, 2027.',
+      );
       await sendKeys({ press: 'ArrowRight' });
       await sendKeys({ press: ' ' });
       await el.updateComplete;
-      expect(slotButtons(el).filter((b) => b.getAttribute('aria-pressed') === 'true').map((b) => norm(b.textContent))).to.deep.equal(['8:00 AM']);
+      expect(
+        slotButtons(el)
+          .filter((b) => b.getAttribute('aria-pressed') === 'true')
+          .map((b) => norm(b.textContent)),
+      ).to.deep.equal(['8:00 AM']);
       // Leaving and coming back lands on the same time.
       await sendKeys({ down: 'Shift' });
       await sendKeys({ press: 'Tab' });
@@ -366,7 +407,9 @@ describe('<vsee-slot-picker>', () => {
     it('fires a cancelable vsee-slot-select; a veto keeps the previous choice; nothing is posted', async () => {
       const data = [slot(at('2027-03-09T09:00:00-05:00')), slot(at('2027-03-09T10:00:00-05:00'))];
       const { client, calls } = fake(serve(data));
-      const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} mode="select" start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`);
+      const el = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker .client=${client} mode="select" start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`,
+      );
       await loaded(el);
       let veto = false;
       const seen: unknown[] = [];
@@ -391,7 +434,9 @@ describe('<vsee-slot-picker>', () => {
     it('says so and offers the next available time, which jumps there', async () => {
       const later = slot(at('2027-03-20T10:00:00-04:00'));
       const { client, calls } = fake(serve([later]));
-      const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="3" timezone="America/New_York"></vsee-slot-picker>`);
+      const el = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="3" timezone="America/New_York"></vsee-slot-picker>`,
+      );
       await loaded(el);
       expect(norm(sr(el).querySelector('.empty')!.textContent)).to.contain('No open times for Mar 9 – 11, 2027.');
       await waitUntil(() => sr(el).querySelector('[part="next-available"]'));
@@ -408,7 +453,9 @@ describe('<vsee-slot-picker>', () => {
 
     it('says when nothing is open within the horizon either, after a bounded search', async () => {
       const { client, calls } = fake(serve([]));
-      const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="3" timezone="America/New_York"></vsee-slot-picker>`);
+      const el = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="3" timezone="America/New_York"></vsee-slot-picker>`,
+      );
       await loaded(el);
       await waitUntil(() => norm(sr(el).querySelector('.empty')?.textContent).includes('following 60 days'));
       const asked = availabilityCalls(calls).map(query);
@@ -425,7 +472,9 @@ describe('<vsee-slot-picker>', () => {
 
     it('sends the chosen slot, the first provider, the intake and the member', async () => {
       const { client, calls } = bookingApi(() => json({ data: { id: '900', start: t, end: t + 1800, type: 2 } }));
-      const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} intake-id="in-1" member-id="575" start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`);
+      const el = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker .client=${client} intake-id="in-1" member-id="575" start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`,
+      );
       await loaded(el);
       slotButtons(el)[0].click();
       await el.updateComplete;
@@ -443,12 +492,21 @@ describe('<vsee-slot-picker>', () => {
       expect(new URL(post.url, location.href).pathname).to.equal('/x/api_v3/visits');
       // Form fields, as the documentation's sample sends them: every value is text.
       expect(post.encoding).to.equal('multipart');
-      expect(post.body).to.deep.include({ slot_start: String(t), slot_end: String(t + 1800), provider_id: '101', intake_id: 'in-1', member_id: '575', type: '2' });
+      expect(post.body).to.deep.include({
+        slot_start: String(t),
+        slot_end: String(t + 1800),
+        provider_id: '101',
+        intake_id: 'in-1',
+        member_id: '575',
+        type: '2',
+      });
     });
 
     it('books with provider-id when it is set', async () => {
       const { client, calls } = bookingApi(() => json({ data: { id: '901' } }));
-      const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} provider-id="102" start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`);
+      const el = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker .client=${client} provider-id="102" start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`,
+      );
       await loaded(el);
       slotButtons(el)[0].click();
       await el.updateComplete;
@@ -459,7 +517,9 @@ describe('<vsee-slot-picker>', () => {
 
     it('treats a refusal that says the time is no longer available like a conflict', async () => {
       const { client, calls } = bookingApi(() => json({ message: 'This time slot is no longer available.' }, 400));
-      const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`);
+      const el = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`,
+      );
       await loaded(el);
       slotButtons(el)[0].click();
       await el.updateComplete;
@@ -469,13 +529,15 @@ describe('<vsee-slot-picker>', () => {
       expect(slotButtons(el)[0].getAttribute('aria-pressed')).to.equal('false');
     });
 
-    it('says in the patient\'s language what a refused booking did not do, with the vendor\'s words as detail', async () => {
+    it("says in the patient's language what a refused booking did not do, with the vendor's words as detail", async () => {
       for (const [locale, what, why] of [
         ['en', 'Your appointment was not booked.', 'You do not have permission to do this. Please contact the clinic.'],
         ['es', 'Su cita no se reservó.', 'No tiene permiso para hacer esto. Comuníquese con la clínica.'],
       ]) {
         const { client } = bookingApi(() => json({ message: 'Forbidden' }, 403));
-        const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} locale=${locale} start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`);
+        const el = await fixture<VseeSlotPicker>(
+          html`<vsee-slot-picker .client=${client} locale=${locale} start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`,
+        );
         await loaded(el);
         slotButtons(el)[0].click();
         await el.updateComplete;
@@ -491,7 +553,9 @@ describe('<vsee-slot-picker>', () => {
     it('keeps the choice after a failure, fires vsee-error, and books on retry', async () => {
       let fail = true;
       const { client, calls } = bookingApi(() => (fail ? json({ message: 'Server exploded' }, 500) : json({ data: { id: '902' } })));
-      const el = await fixture<VseeSlotPicker>(html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`);
+      const el = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`,
+      );
       await loaded(el);
       slotButtons(el)[0].click();
       await el.updateComplete;

@@ -33,8 +33,10 @@ async function englishFragments(): Promise<string[]> {
   return [...out];
 }
 
-const ENGLISH_DATES = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|AM|PM)\b/;
-const SPANISH_DATES = /(lunes|martes|miércoles|jueves|viernes|sábado|domingo|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|\b(lun|mar|mié|jue|vie|sáb|dom|ene|feb|abr|jun|jul|ago|sept?|oct|nov|dic)\b)/i;
+const ENGLISH_DATES =
+  /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|AM|PM)\b/;
+const SPANISH_DATES =
+  /(lunes|martes|miércoles|jueves|viernes|sábado|domingo|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|\b(lun|mar|mié|jue|vie|sáb|dom|ene|feb|abr|jun|jul|ago|sept?|oct|nov|dic)\b)/i;
 
 /** Parts of the element that show the API's values as sent: not ours to translate. */
 const API_VALUES = '.notes, [part~="facts"] dd, .detail-facts dd, .rx dd, .files li, .rx strong';

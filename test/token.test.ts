@@ -11,8 +11,14 @@ import { $, $$, alerts, squash, wait } from './faults-harness.js';
 const SECRET = 'tok-5f2a9c-SECRET-e71d';
 const FRESH = 'tok-FRESH-44b0c1-SECRET';
 const EVENTS = [
-  'vsee-error', 'vsee-intake-saved', 'vsee-visit-created', 'vsee-visit-ready', 'vsee-visit-closed', 'vsee-slot-select',
-  'vsee-appointment-booked', 'vsee-reschedule-request',
+  'vsee-error',
+  'vsee-intake-saved',
+  'vsee-visit-created',
+  'vsee-visit-ready',
+  'vsee-visit-closed',
+  'vsee-slot-select',
+  'vsee-appointment-booked',
+  'vsee-reschedule-request',
 ];
 const CONSOLE = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
 
@@ -22,7 +28,7 @@ const sinks = { console: [] as string[], events: [] as string[], eventNames: [] 
 function stringify(x: unknown): string {
   if (x instanceof Error) return `${x.name}: ${x.message} ${JSON.stringify(x)} ${x.stack ?? ''}`;
   try {
-    return typeof x === 'string' ? x : JSON.stringify(x) ?? String(x);
+    return typeof x === 'string' ? x : (JSON.stringify(x) ?? String(x));
   } catch {
     return String(x);
   }
@@ -55,7 +61,15 @@ function lightHtml(): string {
 function mount(t: MockTenant, tag: string, attrs: Record<string, string>, props: Record<string, unknown> = {}) {
   const el = document.createElement(tag);
   Object.assign(el, props);
-  for (const [k, v] of Object.entries({ 'api-base': t.base, 'account-code': ACCOUNT, token: SECRET, 'room-code': ROOM, 'member-id': MEMBER, timezone: 'America/New_York', ...attrs })) {
+  for (const [k, v] of Object.entries({
+    'api-base': t.base,
+    'account-code': ACCOUNT,
+    token: SECRET,
+    'room-code': ROOM,
+    'member-id': MEMBER,
+    timezone: 'America/New_York',
+    ...attrs,
+  })) {
     el.setAttribute(k, v);
   }
   document.body.append(el);
@@ -64,7 +78,9 @@ function mount(t: MockTenant, tag: string, attrs: Record<string, string>, props:
 
 /** A refusal whose message echoes tokens this element's client has held (the old one after a refresh too). */
 const echo = (status: number, tokens = [SECRET]) => ({
-  status, contentType: 'application/json', body: JSON.stringify({ code: status, message: `Token ${tokens.join(' / ')} refused` }),
+  status,
+  contentType: 'application/json',
+  body: JSON.stringify({ code: status, message: `Token ${tokens.join(' / ')} refused` }),
 });
 
 describe('The token never leaks', function () {
@@ -83,7 +99,13 @@ describe('The token never leaks', function () {
     }
     for (const name of EVENTS) document.addEventListener(name, onEvent, true);
     savedOpen = window.open;
-    window.open = (() => ({ closed: false, opener: null, location: { href: '' }, document: { title: '', body: {} }, close() {} })) as unknown as typeof window.open;
+    window.open = (() => ({
+      closed: false,
+      opener: null,
+      location: { href: '' },
+      document: { title: '', body: {} },
+      close() {},
+    })) as unknown as typeof window.open;
     t = mockTenant();
     await t.config({ alwaysAvailable: true, walkinReadyAfterMs: 600, validTokens: [SECRET, FRESH] });
     sessionStorage.clear();
@@ -114,7 +136,9 @@ describe('The token never leaks', function () {
     await t.fault({ method: 'POST', path: '/intakes', ...echo(403) });
     $<HTMLButtonElement>(el, 'button[part=submit]')!.click();
     await wait(() => alerts(el).includes('refused'), 'the vendor message is not shown');
-    $$<HTMLButtonElement>(el, '[part=message] button').find((b) => squash(b.textContent) === 'Try again')!.click();
+    $$<HTMLButtonElement>(el, '[part=message] button')
+      .find((b) => squash(b.textContent) === 'Try again')!
+      .click();
     await wait(() => $(el, '.done'), 'the provider never became ready', 8000);
   });
 
@@ -140,7 +164,12 @@ describe('The token never leaks', function () {
 
   it('visit list with a tokenProvider: an expired token, a 401 on details, a cancel and a summary', async () => {
     let calls = 0;
-    const el = mount(t, 'vsee-visit-list', { token: 'tok-EXPIRED-SECRET' }, { tokenProvider: async () => (++calls === 1 ? SECRET : FRESH) });
+    const el = mount(
+      t,
+      'vsee-visit-list',
+      { token: 'tok-EXPIRED-SECRET' },
+      { tokenProvider: async () => (++calls === 1 ? SECRET : FRESH) },
+    );
     await wait(() => $(el, 'li.visit'), 'no visits');
     const first = $(el, 'section[data-section="upcoming"] li.visit')!;
     await t.fault({ method: 'GET', path: '/visits/*', ...echo(401, ['tok-EXPIRED-SECRET', SECRET]) });
@@ -165,7 +194,13 @@ describe('The token never leaks', function () {
   it('…and none of it carried the token anywhere', async () => {
     const secrets = [SECRET, FRESH, 'tok-EXPIRED-SECRET', 'SECRET'];
     // The run did go through failures and successes.
-    expect(sinks.eventNames).to.include.members(['vsee-error', 'vsee-intake-saved', 'vsee-visit-ready', 'vsee-appointment-booked', 'vsee-visit-closed']);
+    expect(sinks.eventNames).to.include.members([
+      'vsee-error',
+      'vsee-intake-saved',
+      'vsee-visit-ready',
+      'vsee-appointment-booked',
+      'vsee-visit-closed',
+    ]);
     expect(sinks.events.join('\n')).to.contain('refused');
     const log = await t.log();
     expect(log.filter((e) => e.status >= 400).length).to.be.at.least(5);
@@ -174,13 +209,20 @@ describe('The token never leaks', function () {
       'light DOM (beyond the token attribute)': lightHtml(),
       console: sinks.console.join('\n'),
       'event details': sinks.events.join('\n'),
-      'request URLs (mock log)': log.map((e) => `${(e as unknown as { url?: string }).url ?? ''} ${e.path} ${JSON.stringify(e.query)}`).join('\n'),
-      'request URLs (browser)': performance.getEntriesByType('resource').map((r) => r.name).join('\n'),
+      'request URLs (mock log)': log
+        .map((e) => `${(e as unknown as { url?: string }).url ?? ''} ${e.path} ${JSON.stringify(e.query)}`)
+        .join('\n'),
+      'request URLs (browser)': performance
+        .getEntriesByType('resource')
+        .map((r) => r.name)
+        .join('\n'),
       'session storage': JSON.stringify({ ...sessionStorage }),
       'local storage': JSON.stringify({ ...localStorage }),
     };
     for (const [where, text] of Object.entries(places)) {
-      for (const s of secrets) expect(text.includes(s), `the token is in the ${where}: ${text.slice(Math.max(0, text.indexOf(s) - 200), text.indexOf(s) + 100)}`).to.be.false;
+      for (const s of secrets)
+        expect(text.includes(s), `the token is in the ${where}: ${text.slice(Math.max(0, text.indexOf(s) - 200), text.indexOf(s) + 100)}`)
+          .to.be.false;
     }
   });
 });

@@ -113,7 +113,13 @@ describe('<vsee-visit-list> against the mock API', () => {
 
   it('downloads a summary into the tab opened on the click', async () => {
     const saved = window.open;
-    const popup = { opener: window as unknown, closed: false, location: { href: '' }, document: document.implementation.createHTMLDocument(''), close() {} };
+    const popup = {
+      opener: window as unknown,
+      closed: false,
+      location: { href: '' },
+      document: document.implementation.createHTMLDocument(''),
+      close() {},
+    };
     window.open = (() => popup) as unknown as typeof window.open;
     try {
       const el = await mount(t);

@@ -3,7 +3,6 @@ import '../src/elements/visit-list/vsee-visit-list.js';
 import type { VseeVisitList } from '../src/elements/visit-list/vsee-visit-list.js';
 import { corpusClient, dangerIn, installTrap, loadCorpus, SETTLE_MS } from './fixtures/xss/xss-checks.js';
 
-
 describe('<vsee-visit-list> notes under attack', () => {
   let restore: () => void;
   beforeEach(() => {
@@ -20,7 +19,11 @@ describe('<vsee-visit-list> notes under attack', () => {
     const root = el.shadowRoot!;
     await waitUntil(() => root.querySelector('li.visit'), 'list shown');
     // Page through the whole history, then open every visit.
-    for (let more = root.querySelector<HTMLButtonElement>('[part~="more-button"]'); more; more = root.querySelector('[part~="more-button"]')) {
+    for (
+      let more = root.querySelector<HTMLButtonElement>('[part~="more-button"]');
+      more;
+      more = root.querySelector('[part~="more-button"]')
+    ) {
       more.click();
       await el.updateComplete;
     }
@@ -41,6 +44,8 @@ describe('<vsee-visit-list> notes under attack', () => {
     const failures = notes.flatMap((n) => dangerIn(n).map((p) => `${n.dataset.note}: ${p}`));
     expect(failures, failures.join('\n')).to.deep.equal([]);
     // Nothing leaked out of the notes into the element's own UI either.
-    expect(root.querySelectorAll('script, iframe, object, embed, form, style, svg, math, input, button:not([part~="button"])')).to.have.length(0);
+    expect(
+      root.querySelectorAll('script, iframe, object, embed, form, style, svg, math, input, button:not([part~="button"])'),
+    ).to.have.length(0);
   });
 });

@@ -2,7 +2,23 @@ import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { json, deferred } from './helpers/fake-fetch.js';
 import { seedCurrentVisit, seedVisitDetail, seedVisitList } from './fixtures/seed-samples.js';
 import {
-  $, TZ, NOW, HOUR, DAY, fakeApi, LIST, ONE, visit, detailOf, mount, items, squash, words, fmt, buttonIn, activeIn,
+  $,
+  TZ,
+  NOW,
+  HOUR,
+  DAY,
+  fakeApi,
+  LIST,
+  ONE,
+  visit,
+  detailOf,
+  mount,
+  items,
+  squash,
+  words,
+  fmt,
+  buttonIn,
+  activeIn,
   type Handler,
 } from './helpers/visit-list.js';
 
@@ -60,7 +76,9 @@ describe('<vsee-visit-list>', () => {
     console.error = (...a: unknown[]) => errors.push(a);
     try {
       const el = await mount(api.client, { filter: 'future' });
-      expect(squash($(el, '.config-error')!.textContent)).to.contain('The filter attribute must be "all", "upcoming" or "past"; it is "future".');
+      expect(squash($(el, '.config-error')!.textContent)).to.contain(
+        'The filter attribute must be "all", "upcoming" or "past"; it is "future".',
+      );
       expect(api.count('GET', LIST)).to.equal(0);
       expect(errors).to.have.length(1);
     } finally {
@@ -73,9 +91,7 @@ describe('<vsee-visit-list>', () => {
     const el = await mount(api.client);
     const [li] = items(el, 'past');
     expect(squash(li.querySelector('h4')!.textContent)).to.equal(fmt(1470669300));
-    expect(words(li.querySelector('[part="facts"]')!)).to.equal(
-      'Type Appointment Provider Anton Provider III Reason Allergic reaction',
-    );
+    expect(words(li.querySelector('[part="facts"]')!)).to.equal('Type Appointment Provider Anton Provider III Reason Allergic reaction');
     expect(squash(li.querySelector('[part="status"]')!.textContent)).to.equal('Status: Confirmed');
   });
 
@@ -86,7 +102,11 @@ describe('<vsee-visit-list>', () => {
       { _id: 'x3', start: NOW + DAY, provider: { full_name: '' }, postvisit: { reason_for_visit: {} } },
       { id: 'x4' },
     ];
-    const detail = { id: 'x4', postvisit: { diagnosis: 12, disposition: [], attachments: 'none', physical_exam: 5 }, prescriptions: [{ drug: null, refills: NaN }, 'junk'] };
+    const detail = {
+      id: 'x4',
+      postvisit: { diagnosis: 12, disposition: [], attachments: 'none', physical_exam: 5 },
+      prescriptions: [{ drug: null, refills: NaN }, 'junk'],
+    };
     const api = fakeApi([
       ['GET', LIST, () => json({ data: broken })],
       ['GET', ONE, () => json({ data: detail })],
@@ -144,9 +164,7 @@ describe('<vsee-visit-list>', () => {
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     expect(region.hidden).to.be.false;
     expect(activeIn(el) === button, 'focus').to.be.true;
-    expect(words(region.querySelector('dl')!)).to.equal(
-      'Reason Rash Diagnosis Contact dermatitis (L25.9) Disposition Self care',
-    );
+    expect(words(region.querySelector('dl')!)).to.equal('Reason Rash Diagnosis Contact dermatitis (L25.9) Disposition Self care');
     expect(words(region.querySelector('.rx[data-list="prescriptionsBeforeVisit"]')!)).to.equal(
       'One Tab Daily with Iron oral tablet Directions 1 tablet a day Quantity 60 Tablet Refills 0 Status Current ' +
         'Prescribed by Dr. John Will, M.D. Date prescribed Jan 30, 2016',
@@ -156,11 +174,18 @@ describe('<vsee-visit-list>', () => {
     );
     expect(squash(region.querySelector('.files')!.textContent)).to.equal('rash-photo.png');
     expect(Array.from(region.querySelectorAll('h5')).map((h) => squash(h.textContent))).to.deep.equal([
-      'Current medications', 'Prescribed at this visit', 'Attachments', 'Physical exam', 'Assessment and plan', 'Instructions for you',
+      'Current medications',
+      'Prescribed at this visit',
+      'Attachments',
+      'Physical exam',
+      'Assessment and plan',
+      'Instructions for you',
     ]);
     const notes = Array.from(region.querySelectorAll('.notes'));
     expect(notes.map((n) => squash(n.textContent))).to.deep.equal([
-      'Alert, no distress.', 'Cream twice a daySee the guide.', 'Call us if it spreads.',
+      'Alert, no distress.',
+      'Cream twice a daySee the guide.',
+      'Call us if it spreads.',
     ]);
     expect(notes[0].querySelector('strong')).to.exist;
     const link = notes[1].querySelector('a')!;
@@ -204,7 +229,11 @@ describe('<vsee-visit-list>', () => {
     const b = visit('b', -2 * DAY, { status: 30 });
     const api = fakeApi([
       ['GET', LIST, () => json({ data: [a, b] })],
-      ['GET', /^\/visits\/a$/, () => json({ data: detailOf(a, { physical_exam: '<p><br></p>', assessment_plan: null, patient_instructions: '' }) })],
+      [
+        'GET',
+        /^\/visits\/a$/,
+        () => json({ data: detailOf(a, { physical_exam: '<p><br></p>', assessment_plan: null, patient_instructions: '' }) }),
+      ],
       ['GET', /^\/visits\/b$/, () => json({ data: detailOf(b, { draft: true }) })],
     ]);
     const el = await mount(api.client);
@@ -261,7 +290,9 @@ describe('<vsee-visit-list>', () => {
       expect(after.querySelector('[part="confirm"]')).to.be.null;
       expect(activeIn(el) === after, 'focus').to.be.true;
       await waitUntil(() => squash($(el, '[role="status"][aria-live="polite"]')!.textContent) !== '', 'announced');
-      expect(squash($(el, '[role="status"][aria-live="polite"]')!.textContent)).to.equal(`Your visit on ${fmt(NOW + 2 * DAY)} was cancelled.`);
+      expect(squash($(el, '[role="status"][aria-live="polite"]')!.textContent)).to.equal(
+        `Your visit on ${fmt(NOW + 2 * DAY)} was cancelled.`,
+      );
       // Updated in place: our own change does not refetch the list.
       await aTimeout(20);
       expect(api.count('GET', LIST)).to.equal(1);
@@ -301,7 +332,9 @@ describe('<vsee-visit-list>', () => {
       buttonIn(li, 'Yes, cancel visit')!.click();
       await waitUntil(() => li.querySelector('.message.error[role="alert"]'), 'failure shown');
       const alert = li.querySelector('.message.error[role="alert"]')!;
-      expect(squash(alert.textContent)).to.equal('Your visit was not cancelled. The clinic\u2019s service had a problem. Please try again.');
+      expect(squash(alert.textContent)).to.equal(
+        'Your visit was not cancelled. The clinic\u2019s service had a problem. Please try again.',
+      );
       expect(squash(li.querySelector('[part="status"]')!.textContent)).to.equal('Status: Confirmed');
       expect(activeIn(el) === buttonIn(li, 'Cancel visit'), 'focus').to.be.true;
       expect(errors).to.deep.equal(['closeVisit']);
@@ -350,7 +383,9 @@ describe('<vsee-visit-list>', () => {
       opened = [];
       savedOpen = window.open;
       popup = {
-        opener: window, closed: false, location: { href: 'about:blank' },
+        opener: window,
+        closed: false,
+        location: { href: 'about:blank' },
         document: document.implementation.createHTMLDocument(''),
         close() {
           this.closed = true;
@@ -475,10 +510,16 @@ describe('<vsee-visit-list>', () => {
       let list = [visit('u1', DAY)];
       const gate = deferred<void>();
       let hold = false;
-      const api = fakeApi([['GET', LIST, async () => {
-        if (hold) await gate.promise;
-        return json({ data: list });
-      }]]);
+      const api = fakeApi([
+        [
+          'GET',
+          LIST,
+          async () => {
+            if (hold) await gate.promise;
+            return json({ data: list });
+          },
+        ],
+      ]);
       const el = await mount(api.client);
       list = [visit('u1', DAY, { status: 40 })];
       hold = true;
@@ -593,15 +634,28 @@ describe('<vsee-visit-list>', () => {
     buttonIn(past, 'Ver detalles')!.click();
     await waitUntil(() => past.querySelector('.notes[data-notes="ready"]'));
     expect(Array.from(past.querySelectorAll('h5')).map((h) => squash(h.textContent))).to.deep.equal([
-      'Medicamentos actuales', 'Recetado en esta consulta', 'Archivos adjuntos', 'Exploración física', 'Evaluación y plan', 'Indicaciones para usted',
+      'Medicamentos actuales',
+      'Recetado en esta consulta',
+      'Archivos adjuntos',
+      'Exploración física',
+      'Evaluación y plan',
+      'Indicaciones para usted',
     ]);
     expect(squash(past.querySelector('[part="status"]')!.textContent)).to.equal('Estado: Completada');
     expect(squash($(el, '[part="timezone"]')!.textContent)).to.match(/^Horas en /);
     // squashed alike: WebKit's Intl puts no-break spaces in "4:19 p. m.", which squash() turns into spaces.
     expect(squash(up.querySelector('h4')!.textContent)).to.equal(
-      squash(new Intl.DateTimeFormat('es-US', {
-        timeZone: TZ, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit',
-      }).format((NOW + DAY) * 1000)),
+      squash(
+        new Intl.DateTimeFormat('es-US', {
+          timeZone: TZ,
+          weekday: 'short',
+          year: 'numeric',
+          month: 'short',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: '2-digit',
+        }).format((NOW + DAY) * 1000),
+      ),
     );
   });
 

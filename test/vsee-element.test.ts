@@ -34,7 +34,9 @@ describe('VseeElement (the shared base)', () => {
   afterEach(() => (console.error = original));
 
   it('renders its content once configured', async () => {
-    const el = await fixture<TestVseeProbe>(html`<test-vsee-probe api-base=${mock.base} account-code="vclinic" token="t" timezone="Asia/Tokyo"></test-vsee-probe>`);
+    const el = await fixture<TestVseeProbe>(
+      html`<test-vsee-probe api-base=${mock.base} account-code="vclinic" token="t" timezone="Asia/Tokyo"></test-vsee-probe>`,
+    );
     expect(text(el)).to.equal('ready in en / Asia/Tokyo');
     expect(el.exposedApi).to.be.instanceOf(VseeClient);
     expect(errors).to.have.length(0);
@@ -59,23 +61,31 @@ describe('VseeElement (the shared base)', () => {
 
   it('accepts time-zone aliases and other letter case, as Intl does', async () => {
     for (const zone of ['US/Eastern', 'asia/tokyo', 'UTC']) {
-      const el = await fixture<TestVseeProbe>(html`<test-vsee-probe api-base=${mock.base} account-code="vclinic" token="t" timezone=${zone}></test-vsee-probe>`);
+      const el = await fixture<TestVseeProbe>(
+        html`<test-vsee-probe api-base=${mock.base} account-code="vclinic" token="t" timezone=${zone}></test-vsee-probe>`,
+      );
       expect(text(el), zone).to.equal(`ready in en / ${zone}`);
     }
     expect(errors).to.have.length(0);
   });
 
   it('rejects an api-base that is not a web address', async () => {
-    const el = await fixture<TestVseeProbe>(html`<test-vsee-probe api-base="javascript:alert(1)" account-code="a" token="t"></test-vsee-probe>`);
+    const el = await fixture<TestVseeProbe>(
+      html`<test-vsee-probe api-base="javascript:alert(1)" account-code="a" token="t"></test-vsee-probe>`,
+    );
     expect(text(el)).to.contain('is not a web address');
     expect(el.exposedApi).to.equal(undefined);
   });
 
   it('refuses a plain-http api-base on another machine with a message, and accepts one on localhost', async () => {
-    const el = await fixture<TestVseeProbe>(html`<test-vsee-probe api-base="http://api.example.com/api_v3" account-code="a" token="t"></test-vsee-probe>`);
+    const el = await fixture<TestVseeProbe>(
+      html`<test-vsee-probe api-base="http://api.example.com/api_v3" account-code="a" token="t"></test-vsee-probe>`,
+    );
     expect(text(el)).to.contain('must start with https://');
     expect(el.exposedApi).to.equal(undefined);
-    const local = await fixture<TestVseeProbe>(html`<test-vsee-probe api-base="http://localhost:1/api_v3" account-code="a" token="t"></test-vsee-probe>`);
+    const local = await fixture<TestVseeProbe>(
+      html`<test-vsee-probe api-base="http://localhost:1/api_v3" account-code="a" token="t"></test-vsee-probe>`,
+    );
     expect(local.exposedApi).to.not.equal(undefined);
   });
 
@@ -94,7 +104,9 @@ describe('VseeElement (the shared base)', () => {
   });
 
   it('accepts a tokenProvider instead of a token', async () => {
-    const el = await fixture<TestVseeProbe>(html`<test-vsee-probe api-base=${mock.base} account-code="vclinic" .tokenProvider=${async () => 'x'}></test-vsee-probe>`);
+    const el = await fixture<TestVseeProbe>(
+      html`<test-vsee-probe api-base=${mock.base} account-code="vclinic" .tokenProvider=${async () => 'x'}></test-vsee-probe>`,
+    );
     expect(el.shadowRoot!.querySelector('.ok')).to.exist;
   });
 
@@ -157,12 +169,16 @@ describe('VseeElement (the shared base)', () => {
     // Removing every element releases every client.
     wrap.remove();
     await Promise.resolve();
-    const next = await fixture<TestVseeProbe>(html`<test-vsee-probe api-base=${mock.base} account-code="vclinic" token="new-token"></test-vsee-probe>`);
+    const next = await fixture<TestVseeProbe>(
+      html`<test-vsee-probe api-base=${mock.base} account-code="vclinic" token="new-token"></test-vsee-probe>`,
+    );
     expect(next.exposedApi).not.to.equal(a.exposedApi);
   });
 
   it('keeps its client when moved in the document', async () => {
-    const wrap = await fixture(html`<div><section></section><test-vsee-probe api-base=${mock.base} account-code="vclinic" token="move-me"></test-vsee-probe></div>`);
+    const wrap = await fixture(
+      html`<div><section></section><test-vsee-probe api-base=${mock.base} account-code="vclinic" token="move-me"></test-vsee-probe></div>`,
+    );
     const el = wrap.querySelector<TestVseeProbe>('test-vsee-probe')!;
     await el.updateComplete;
     const client = el.exposedApi;
@@ -173,7 +189,9 @@ describe('VseeElement (the shared base)', () => {
   });
 
   it('takes the locale from the nearest lang attribute, including across shadow roots', async () => {
-    const wrap = await fixture(html`<div lang="es-MX"><test-vsee-probe api-base=${mock.base} account-code="a" token="t"></test-vsee-probe></div>`);
+    const wrap = await fixture(
+      html`<div lang="es-MX"><test-vsee-probe api-base=${mock.base} account-code="a" token="t"></test-vsee-probe></div>`,
+    );
     const el = wrap.querySelector<TestVseeProbe>('test-vsee-probe')!;
     await el.updateComplete;
     expect(el.resolvedLocale).to.equal('es');
@@ -188,7 +206,7 @@ describe('VseeElement (the shared base)', () => {
     expect(text(inner)).to.contain('Indique en el atributo api-base');
   });
 
-  it('puts failures in plain words in the element\'s locale', async () => {
+  it("puts failures in plain words in the element's locale", async () => {
     const { VseeApiError } = await import('../src/client.js');
     const el = await fixture<TestVseeProbe>(html`<test-vsee-probe locale="es" api-base="/x" account-code="a" token="t"></test-vsee-probe>`);
     expect(el.probeError(new VseeApiError('timeout', 0, 'x'))).to.contain('tarda demasiado');
@@ -196,7 +214,9 @@ describe('VseeElement (the shared base)', () => {
   });
 
   it('never renders the token into the shadow DOM', async () => {
-    const el = await fixture<TestVseeProbe>(html`<test-vsee-probe api-base=${mock.base} account-code="vclinic" token="tok-sentinel-9"></test-vsee-probe>`);
+    const el = await fixture<TestVseeProbe>(
+      html`<test-vsee-probe api-base=${mock.base} account-code="vclinic" token="tok-sentinel-9"></test-vsee-probe>`,
+    );
     expect(el.shadowRoot!.innerHTML).not.to.contain('tok-sentinel-9');
   });
 

@@ -317,11 +317,32 @@ const MEDICAL_PROFILE = {
  */
 export function prescription(fields) {
   return {
-    ID: '', DrugID: '', NDC: '', RxNormCode: '', Drug: '', Supply: false, Compound: false, Directions: '',
-    Qty: 0, QtyQual: '', Refills: 0, DaysSupply: 0, SubstitutionAllowedFlag: 1, Schedule: 0, PharmacyNote: '',
-    InternalNote: '', PrescriberId: '12456470', LocationId: 'DEMO-ACCOUNT', PrescriptionDate: '0001-01-01T00:00:00',
-    SignDate: '0001-01-01T00:00:00', Status: 'Current', PharmacyNcpdpId: '0001060', RouteDetail: '', PartnerMedID: '',
-    PrescriberName: 'Anton Provider', ...fields,
+    ID: '',
+    DrugID: '',
+    NDC: '',
+    RxNormCode: '',
+    Drug: '',
+    Supply: false,
+    Compound: false,
+    Directions: '',
+    Qty: 0,
+    QtyQual: '',
+    Refills: 0,
+    DaysSupply: 0,
+    SubstitutionAllowedFlag: 1,
+    Schedule: 0,
+    PharmacyNote: '',
+    InternalNote: '',
+    PrescriberId: '12456470',
+    LocationId: 'DEMO-ACCOUNT',
+    PrescriptionDate: '0001-01-01T00:00:00',
+    SignDate: '0001-01-01T00:00:00',
+    Status: 'Current',
+    PharmacyNcpdpId: '0001060',
+    RouteDetail: '',
+    PartnerMedID: '',
+    PrescriberName: 'Anton Provider',
+    ...fields,
   };
 }
 
@@ -525,12 +546,22 @@ function sampleDetailedVisit(now) {
     // e-prescribing shape of `prescriptionsBeforeVisit`, with a string Qty as the API's drift allows.
     prescriptions: [
       prescription({
-        ID: '18407167-1', Drug: 'Hydrocortisone 1% topical cream', Directions: 'Apply a thin layer to the affected skin twice a day for 7 days',
-        Qty: 1, QtyQual: 'Tube', Refills: 0, PrescriptionDate: '2021-09-14T00:00:00',
+        ID: '18407167-1',
+        Drug: 'Hydrocortisone 1% topical cream',
+        Directions: 'Apply a thin layer to the affected skin twice a day for 7 days',
+        Qty: 1,
+        QtyQual: 'Tube',
+        Refills: 0,
+        PrescriptionDate: '2021-09-14T00:00:00',
       }),
       prescription({
-        ID: '18407167-2', Drug: 'Cetirizine 10 mg oral tablet', Directions: '1 tablet by mouth at bedtime',
-        Qty: '30', QtyQual: 'Tablet', Refills: '2', PrescriptionDate: '2021-09-14T00:00:00',
+        ID: '18407167-2',
+        Drug: 'Cetirizine 10 mg oral tablet',
+        Directions: '1 tablet by mouth at bedtime',
+        Qty: '30',
+        QtyQual: 'Tablet',
+        Refills: '2',
+        PrescriptionDate: '2021-09-14T00:00:00',
       }),
     ],
     root_visit: { id: '18407167', group_chat_id: null, participants: null },
@@ -677,8 +708,14 @@ function pastCompletedStrings(now) {
     prescriptionsBeforeVisit: [],
     prescriptions: [
       prescription({
-        ID: '9709-1', Drug: 'Albuterol HFA 90 mcg inhaler', Directions: '2 puffs every 4-6 hours as needed',
-        Qty: 1, QtyQual: 'Inhaler', Refills: 1, PrescriberName: 'Anton Provider III', PrescriptionDate: '2016-09-08T00:00:00',
+        ID: '9709-1',
+        Drug: 'Albuterol HFA 90 mcg inhaler',
+        Directions: '2 puffs every 4-6 hours as needed',
+        Qty: 1,
+        QtyQual: 'Inhaler',
+        Refills: 1,
+        PrescriberName: 'Anton Provider III',
+        PrescriptionDate: '2016-09-08T00:00:00',
       }),
     ],
   };

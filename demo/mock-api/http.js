@@ -151,7 +151,11 @@ export async function readBody(ctx, limit = MAX_BODY) {
   if (encoding === 'multipart' || encoding === 'urlencoded') {
     let form;
     try {
-      form = await new Request('http://mock.local/', { method: 'POST', headers: { 'content-type': ctx.get('content-type') }, body: bytes }).formData();
+      form = await new Request('http://mock.local/', {
+        method: 'POST',
+        headers: { 'content-type': ctx.get('content-type') },
+        body: bytes,
+      }).formData();
     } catch {
       throw new ApiError(400, 'Malformed form body.');
     }
@@ -185,8 +189,6 @@ function refuseProtoKeysDeep(value, depth = 0) {
 /** A copy of a parsed body that is safe to JSON-encode in the request log. */
 export function loggableBody(body) {
   return JSON.parse(
-    JSON.stringify(body, (_k, v) =>
-      typeof File !== 'undefined' && v instanceof File ? { file: v.name, size: v.size, type: v.type } : v,
-    ),
+    JSON.stringify(body, (_k, v) => (typeof File !== 'undefined' && v instanceof File ? { file: v.name, size: v.size, type: v.type } : v)),
   );
 }

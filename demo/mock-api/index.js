@@ -44,7 +44,7 @@ export function mockApiMiddleware(options = {}) {
         return await handleApi(ctx, tenant, name, rest.slice('/api_v3'.length) || '/');
       }
       if (rest.startsWith('/__control/')) {
-        if (!isLoopback(ctx)) return sendError(ctx, 403, 'The mock\'s control endpoints answer only this machine.');
+        if (!isLoopback(ctx)) return sendError(ctx, 403, "The mock's control endpoints answer only this machine.");
         return await handleControl(ctx, tenant, rest.slice('/__control/'.length), options);
       }
       if (rest.startsWith('/files/') && (ctx.method === 'GET' || ctx.method === 'HEAD')) {
@@ -253,7 +253,10 @@ function serveFile(ctx, tenant, path) {
       ctx.status = 200;
       ctx.type = 'application/octet-stream';
       ctx.set('X-Content-Type-Options', 'nosniff');
-      ctx.set('Content-Disposition', `attachment; filename="${asciiName(f.meta.name)}"; filename*=UTF-8''${encodeURIComponent(f.meta.name)}`);
+      ctx.set(
+        'Content-Disposition',
+        `attachment; filename="${asciiName(f.meta.name)}"; filename*=UTF-8''${encodeURIComponent(f.meta.name)}`,
+      );
       ctx.set('Content-Security-Policy', "default-src 'none'; sandbox");
       ctx.body = Buffer.from(f.bytes);
       return;

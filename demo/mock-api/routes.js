@@ -17,17 +17,7 @@ import {
   providerProfile,
   roomRef,
 } from './fixtures.js';
-import {
-  CANCELLED,
-  allVisits,
-  attachmentIds,
-  getVisit,
-  isProviderBusy,
-  newVisitId,
-  nowSec,
-  renderIntake,
-  sameType,
-} from './state.js';
+import { CANCELLED, allVisits, attachmentIds, getVisit, isProviderBusy, newVisitId, nowSec, renderIntake, sameType } from './state.js';
 import { computeAvailability } from './availability.js';
 import { sso } from './sso.js';
 
@@ -224,9 +214,7 @@ function currentVisit({ tenant }) {
     .filter((x) => Number(x.type) === 1 && [10, 25].includes(Number(x.status)))
     .sort((a, b) => Number(b.created) - Number(a.created))[0];
   if (waiting) return structuredClone(waiting);
-  const latest = mine
-    .filter((x) => Number(x.start) <= nowSec())
-    .sort((a, b) => Number(b.start) - Number(a.start))[0];
+  const latest = mine.filter((x) => Number(x.start) <= nowSec()).sort((a, b) => Number(b.start) - Number(a.start))[0];
   return latest ? structuredClone(latest) : null;
 }
 
@@ -268,7 +256,8 @@ function createAppointment({ tenant, body }) {
   const intake = findIntake(tenant, body.intake_id ?? body.intakeId);
   const { start, end } = slotParams(tenant, body);
   const room = findRoom(body.room_code ?? intake?.room_code ?? 'ceproom1');
-  let providerId = body.provider_id !== undefined && String(body.provider_id) !== '0' && body.provider_id !== '' ? String(body.provider_id) : null;
+  let providerId =
+    body.provider_id !== undefined && String(body.provider_id) !== '0' && body.provider_id !== '' ? String(body.provider_id) : null;
   if (providerId) {
     checkProvider(providerId);
     if (isProviderBusy(tenant, providerId, start, end)) throw new ApiError(400, TAKEN);
@@ -434,11 +423,41 @@ function addEconsult({ tenant, body }) {
     completed_by: null,
     room_id: Number(room.id),
     room_code: room.code,
-    member: { id: m.id, code: m.code, type: '200', subtype: '', first_name: m.first_name, last_name: m.last_name, full_name: `${m.first_name} ${m.last_name}`, active: true, vseeid: m.vseeid },
+    member: {
+      id: m.id,
+      code: m.code,
+      type: '200',
+      subtype: '',
+      first_name: m.first_name,
+      last_name: m.last_name,
+      full_name: `${m.first_name} ${m.last_name}`,
+      active: true,
+      vseeid: m.vseeid,
+    },
     provider: null,
     pending_actions: [],
-    invoice: { user_id: m.id, status: 10, currency: 'USD', livemode: false, amount_due: 0, visit_id: id, modified: now, created: now, id: invoiceId },
-    creator: { id: m.id, user_id: m.id, code: m.code, vseeid: m.vseeid, type: 200, subtype: '', first_name: m.first_name, last_name: m.last_name, account_code: 'vclinic' },
+    invoice: {
+      user_id: m.id,
+      status: 10,
+      currency: 'USD',
+      livemode: false,
+      amount_due: 0,
+      visit_id: id,
+      modified: now,
+      created: now,
+      id: invoiceId,
+    },
+    creator: {
+      id: m.id,
+      user_id: m.id,
+      code: m.code,
+      vseeid: m.vseeid,
+      type: 200,
+      subtype: '',
+      first_name: m.first_name,
+      last_name: m.last_name,
+      account_code: 'vclinic',
+    },
     invoice_id: invoiceId,
     intake_id: intake.id,
     postvisit: { member_id: m.id, class_id: null, visit_id: id, modified: now, created: now },

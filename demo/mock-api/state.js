@@ -116,7 +116,11 @@ export function isProviderBusy(tenant, providerId, start, end, excludeId = null)
  */
 export function attachmentIds(value) {
   if (value === undefined || value === null || value === '') return [];
-  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const list = Array.isArray(value) ? value : typeof value === 'object' ? Object.values(value) : null;
   if (!list) return null;
   const ids = [];

@@ -102,11 +102,25 @@ const GROUP_ICON =
 function vanillaVisits({ upcoming, past }, perSection) {
   const tz = 'America/New_York';
   const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit',
+    timeZone: tz,
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
   });
-  const zone = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longGeneric' })
-    .formatToParts(Date.now()).find((p) => p.type === 'timeZoneName')?.value ?? tz;
-  const status = { 10: ['Pending', 'pending'], 20: ['Confirmed', 'confirmed'], 25: ['In progress', 'in-progress'], 30: ['Completed', 'completed'], 40: ['Cancelled', 'cancelled'] };
+  const zone =
+    new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longGeneric' })
+      .formatToParts(Date.now())
+      .find((p) => p.type === 'timeZoneName')?.value ?? tz;
+  const status = {
+    10: ['Pending', 'pending'],
+    20: ['Confirmed', 'confirmed'],
+    25: ['In progress', 'in-progress'],
+    30: ['Completed', 'completed'],
+    40: ['Cancelled', 'cancelled'],
+  };
   const type = { 1: 'Walk-in', 2: 'Appointment', 3: 'E-consult' };
   const nowS = Date.now() / 1000;
   const el = (tag, text, cls) => {
@@ -147,7 +161,10 @@ function vanillaVisits({ upcoming, past }, perSection) {
     const dl = el('dl', undefined, 'facts');
     const p = v.provider ?? {};
     const reason = v.postvisit?.reason_for_visit || v.intake?.reason_for_visit;
-    const facts = [['Type', type[Number(v.type)] ?? 'unknown'], ['Provider', p.full_name ?? (`${p.first_name ?? ''} ${p.last_name ?? ''}`.trim() || 'unknown')]];
+    const facts = [
+      ['Type', type[Number(v.type)] ?? 'unknown'],
+      ['Provider', p.full_name ?? (`${p.first_name ?? ''} ${p.last_name ?? ''}`.trim() || 'unknown')],
+    ];
     if (reason) facts.push(['Reason', reason]);
     for (const [k, val] of facts) {
       const d = el('div');
@@ -173,7 +190,10 @@ function vanillaVisits({ upcoming, past }, perSection) {
   root.adoptedStyleSheets = customElements.get('vsee-visit-list').elementStyles.map((c) => c.styleSheet);
   const base = el('div', undefined, 'base');
   base.append(el('p', `Times in ${zone}`, 'timezone'));
-  for (const [name, heading, visits] of [['upcoming', 'Upcoming', upcoming], ['past', 'Past', past]]) {
+  for (const [name, heading, visits] of [
+    ['upcoming', 'Upcoming', upcoming],
+    ['past', 'Past', past],
+  ]) {
     const section = el('section', undefined, `section ${name}`);
     section.append(el('h3', heading));
     const shown = perSection ? visits.slice(0, perSection) : visits;
@@ -182,7 +202,10 @@ function vanillaVisits({ upcoming, past }, perSection) {
     section.append(ul);
     if (shown.length < visits.length) {
       const moreRow = el('div', undefined, 'more');
-      moreRow.append(el('p', `Showing ${shown.length} of ${visits.length}.`, 'count'), button(`Show ${Math.min(perSection, visits.length - shown.length)} more`));
+      moreRow.append(
+        el('p', `Showing ${shown.length} of ${visits.length}.`, 'count'),
+        button(`Show ${Math.min(perSection, visits.length - shown.length)} more`),
+      );
       section.append(moreRow);
     }
     base.append(section);
@@ -259,7 +282,9 @@ window.bench = {
     const holder = document.createElement('div');
     t0 = performance.now();
     const fmt = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', minute: '2-digit' });
-    for (const s of JSON.parse(slotsJson).data.filter((s) => s.start > Date.now() / 1000).slice(0, count)) {
+    for (const s of JSON.parse(slotsJson)
+      .data.filter((s) => s.start > Date.now() / 1000)
+      .slice(0, count)) {
       const b = document.createElement('button');
       b.textContent = fmt.format(s.start * 1000);
       holder.append(b);
@@ -273,7 +298,8 @@ window.bench = {
   },
 
   focusFirstSlot() {
-    const slot = window.picker.shadowRoot.querySelector('[part~="slot"][tabindex="0"]') ?? window.picker.shadowRoot.querySelector('[part~="slot"]');
+    const slot =
+      window.picker.shadowRoot.querySelector('[part~="slot"][tabindex="0"]') ?? window.picker.shadowRoot.querySelector('[part~="slot"]');
     slot.focus();
   },
 
@@ -293,7 +319,15 @@ window.bench = {
   },
 
   async churn(tag, times) {
-    const client = memoryClient((p) => (p.endsWith('/visits') ? visitsJson : p.endsWith('/availability') ? slotsJson : p.includes('/rooms/') ? '{"data":{"code":"ceproom1","name":"Room"}}' : undefined));
+    const client = memoryClient((p) =>
+      p.endsWith('/visits')
+        ? visitsJson
+        : p.endsWith('/availability')
+          ? slotsJson
+          : p.includes('/rooms/')
+            ? '{"data":{"code":"ceproom1","name":"Room"}}'
+            : undefined,
+    );
     for (let i = 0; i < times; i++) {
       const el = configure(document.createElement(tag));
       el.client = client;
@@ -330,7 +364,11 @@ window.bench = {
     };
     await measure('vsee-slot-picker to first render', [make('vsee-slot-picker')], (el) => slotButtons(el) > 0);
     await measure('vsee-visit-list to first render', [make('vsee-visit-list')], (el) => visitRows(el) > 0);
-    await measure('three vsee-visit-list at once', [make('vsee-visit-list'), make('vsee-visit-list'), make('vsee-visit-list')], (el) => visitRows(el) > 0);
+    await measure(
+      'three vsee-visit-list at once',
+      [make('vsee-visit-list'), make('vsee-visit-list'), make('vsee-visit-list')],
+      (el) => visitRows(el) > 0,
+    );
     await measure('vsee-intake-form to first render', [make('vsee-intake-form')], (el) => el.shadowRoot?.querySelector('textarea'));
     window.fetch = realFetch;
     return counts;

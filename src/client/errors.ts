@@ -1,14 +1,6 @@
 /** Machine-readable failure kinds; see the contract's client section. */
 export type VseeErrorCode =
-  | 'network'
-  | 'timeout'
-  | 'unauthorized'
-  | 'not_found'
-  | 'conflict'
-  | 'rate_limited'
-  | 'server'
-  | 'bad_response'
-  | 'http';
+  'network' | 'timeout' | 'unauthorized' | 'not_found' | 'conflict' | 'rate_limited' | 'server' | 'bad_response' | 'http';
 
 /** Every failure of a `VseeClient` call. The message never contains the token. */
 export class VseeApiError extends Error {

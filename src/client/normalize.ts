@@ -8,15 +8,39 @@ import { listItems } from './shapes.js';
 import type { Slot } from './types.js';
 
 const TIMESTAMP_KEYS = new Set([
-  'start', 'end', 'actual_start', 'actual_end', 'created', 'modified', 'expiry',
-  'slot_start', 'slot_end', 'total_start', 'total_end', 'call_start', 'sec',
+  'start',
+  'end',
+  'actual_start',
+  'actual_end',
+  'created',
+  'modified',
+  'expiry',
+  'slot_start',
+  'slot_end',
+  'total_start',
+  'total_end',
+  'call_start',
+  'sec',
 ]);
 const CODE_KEYS = new Set(['type', 'status', 'subtype', 'subType', 'gender']);
 // `Qty`, `Refills`, `DaysSupply`: the e-prescribing system's own names (prescriptionsBeforeVisit).
 const NUMBER_KEYS = new Set(['duration', 'size', 'slots', 'quantity_number', 'Qty', 'Refills', 'DaysSupply']);
 const BOOLEAN_KEYS = new Set([
-  'draft', 'active', 'tos', 'incharge', 'isEditExpired', 'is_test', 'charge', 'group',
-  'visible_to_patient', 'consent', 'livemode', 'is_closed', 'enabled', 'disabled', 'using_bool',
+  'draft',
+  'active',
+  'tos',
+  'incharge',
+  'isEditExpired',
+  'is_test',
+  'charge',
+  'group',
+  'visible_to_patient',
+  'consent',
+  'livemode',
+  'is_closed',
+  'enabled',
+  'disabled',
+  'using_bool',
 ]);
 /** Arrays of ids. */
 const ID_LIST_KEYS = new Set(['providers', 'host_ids', 'more_provider_ids']);

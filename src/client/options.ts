@@ -38,7 +38,11 @@ export interface VseeClientOptions {
  * exponential backoff with jitter, capped, and a server's `Retry-After` honoured up to
  * `maxRetryAfterMs` (a longer wait fails at once rather than leave the patient staring).
  */
-export async function withRetries<T>(attempt: () => Promise<T>, retry: Required<RetryOptions>, signal: AbortSignal | undefined): Promise<T> {
+export async function withRetries<T>(
+  attempt: () => Promise<T>,
+  retry: Required<RetryOptions>,
+  signal: AbortSignal | undefined,
+): Promise<T> {
   for (let n = 0; ; n++) {
     try {
       return await attempt();

@@ -15,7 +15,17 @@ export function secretForms(secret: string): string[] {
   } catch {
     /* not Latin-1 (a real token is ASCII): the other spellings still apply */
   }
-  const forms = [secret, once, lower(once), twice, lower(twice), once.replace(/%20/g, '+'), JSON.stringify(secret).slice(1, -1), b64, b64.replace(/=+$/, '')];
+  const forms = [
+    secret,
+    once,
+    lower(once),
+    twice,
+    lower(twice),
+    once.replace(/%20/g, '+'),
+    JSON.stringify(secret).slice(1, -1),
+    b64,
+    b64.replace(/=+$/, ''),
+  ];
   // A very short fragment would blank out ordinary words; a real token is long.
   return [...new Set(forms)].filter((f) => f.length > 3);
 }

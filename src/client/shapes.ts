@@ -25,7 +25,10 @@ export function listItems(v: unknown): Record<string, unknown>[] | undefined {
 }
 
 /** A record with at least one of the fields every documented sample of that kind has. */
-const withAny = (fields: string[]) => (v: unknown): v is Record<string, unknown> => isRecord(v) && fields.some((f) => v[f] !== undefined);
+const withAny =
+  (fields: string[]) =>
+  (v: unknown): v is Record<string, unknown> =>
+    isRecord(v) && fields.some((f) => v[f] !== undefined);
 
 export const looksLikeVisit = withAny(['id', '_id', 'start', 'status', 'type']);
 /** The intake create answer may carry only the id. */
@@ -41,5 +44,7 @@ const OPEN_STATUSES = new Set([10, 20, 25]);
  * visit (status 40) with an `actual_end`.
  */
 export function isVisitInProgress(visit: Pick<Visit, 'status' | 'actual_end'>): boolean {
-  return typeof visit.status === 'number' && OPEN_STATUSES.has(visit.status) && (visit.actual_end === null || visit.actual_end === undefined);
+  return (
+    typeof visit.status === 'number' && OPEN_STATUSES.has(visit.status) && (visit.actual_end === null || visit.actual_end === undefined)
+  );
 }

@@ -178,11 +178,7 @@ export interface AppointmentParams {
 }
 
 export type CloseReason =
-  | 'patient_end_call'
-  | 'patient_exit_room'
-  | 'call_ended'
-  | 'patient_cancel_appointment'
-  | 'max_waiting_time_reached';
+  'patient_end_call' | 'patient_exit_room' | 'call_ended' | 'patient_cancel_appointment' | 'max_waiting_time_reached';
 
 export interface RequestOptions {
   signal?: AbortSignal;

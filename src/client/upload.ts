@@ -13,7 +13,11 @@ export interface UploadResult {
 }
 
 export function xhrUpload(
-  url: string, form: FormData, headers: Record<string, string>, timeoutMs: number, opts: UploadOptions,
+  url: string,
+  form: FormData,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  opts: UploadOptions,
 ): Promise<UploadResult> {
   return new Promise((resolve, reject) => {
     const signal = opts.signal;

@@ -3,7 +3,14 @@
  * no lit: it can run in any page, worker or test.
  */
 import {
-  REDIRECT_MESSAGE, VseeApiError, abortReason, codeForStatus, defaultMessage, isAbortError, parseRetryAfter, type VseeErrorCode,
+  REDIRECT_MESSAGE,
+  VseeApiError,
+  abortReason,
+  codeForStatus,
+  defaultMessage,
+  isAbortError,
+  parseRetryAfter,
+  type VseeErrorCode,
 } from './errors.js';
 import { SharedRequests } from './shared-requests.js';
 import { xhrUpload } from './upload.js';
@@ -105,15 +112,33 @@ export class VseeClient extends EventTarget {
   // Each POST goes in the encoding of the documentation's curl sample (see request-body.ts).
 
   createIntake(fields: IntakeFields, opts?: RequestOptions): Promise<Intake> {
-    return this.#record<Intake>('createIntake', {
-      method: 'POST', path: '/intakes', body: intakeBody(fields), encoding: 'urlencoded', signal: opts?.signal,
-    }, undefined, true, INTAKE);
+    return this.#record<Intake>(
+      'createIntake',
+      {
+        method: 'POST',
+        path: '/intakes',
+        body: intakeBody(fields),
+        encoding: 'urlencoded',
+        signal: opts?.signal,
+      },
+      undefined,
+      true,
+      INTAKE,
+    );
   }
 
   updateIntake(id: string, fields: IntakeFields, opts?: RequestOptions): Promise<Intake> {
-    return this.#record<Intake>('updateIntake', {
-      method: 'POST', path: `/intakes/${seg(id)}`, body: intakeBody(fields), encoding: 'multipart', signal: opts?.signal,
-    }, id);
+    return this.#record<Intake>(
+      'updateIntake',
+      {
+        method: 'POST',
+        path: `/intakes/${seg(id)}`,
+        body: intakeBody(fields),
+        encoding: 'multipart',
+        signal: opts?.signal,
+      },
+      id,
+    );
   }
 
   getIntake(id: string, opts?: RequestOptions): Promise<Intake> {
@@ -124,23 +149,38 @@ export class VseeClient extends EventTarget {
 
   addWalkin(params: VisitFromIntakeParams, opts?: RequestOptions): Promise<Visit> {
     return this.#record<Visit>('addWalkin', {
-      method: 'POST', path: '/visits/add_walkin', body: params, encoding: 'multipart', signal: opts?.signal,
+      method: 'POST',
+      path: '/visits/add_walkin',
+      body: params,
+      encoding: 'multipart',
+      signal: opts?.signal,
     });
   }
 
   addEconsult(params: VisitFromIntakeParams, opts?: RequestOptions): Promise<Visit> {
     // The one JSON sample of the documentation.
     return this.#record<Visit>('addEconsult', {
-      method: 'POST', path: '/visits/add_econsult', body: params, encoding: 'json', signal: opts?.signal,
+      method: 'POST',
+      path: '/visits/add_econsult',
+      body: params,
+      encoding: 'json',
+      signal: opts?.signal,
     });
   }
 
   async getAvailability(query: AvailabilityQuery, opts?: RequestOptions): Promise<Slot[]> {
     const data = await this.#request({
-      method: 'GET', path: '/availability', signal: opts?.signal,
+      method: 'GET',
+      path: '/availability',
+      signal: opts?.signal,
       query: {
-        room_code: query.room_code, start: query.start, end: query.end, duration: query.duration,
-        provider_id: query.provider_id, intake_id: query.intake_id, consultation_id: query.consultation_id,
+        room_code: query.room_code,
+        start: query.start,
+        end: query.end,
+        duration: query.duration,
+        provider_id: query.provider_id,
+        intake_id: query.intake_id,
+        consultation_id: query.consultation_id,
       },
     });
     const slots = normalizeSlots(data);
@@ -156,9 +196,18 @@ export class VseeClient extends EventTarget {
 
   updateAppointment(id: string, params: Partial<AppointmentParams>, opts?: RequestOptions): Promise<Visit> {
     const body = { ...params, ...(params.intake_id ? { intakeId: params.intake_id } : {}) };
-    return this.#record<Visit>('updateAppointment', {
-      method: 'POST', path: `/visits/${seg(id)}`, query: { version: 2 }, body, encoding: 'multipart', signal: opts?.signal,
-    }, id);
+    return this.#record<Visit>(
+      'updateAppointment',
+      {
+        method: 'POST',
+        path: `/visits/${seg(id)}`,
+        query: { version: 2 },
+        body,
+        encoding: 'multipart',
+        signal: opts?.signal,
+      },
+      id,
+    );
   }
 
   async listVisits(opts?: RequestOptions): Promise<Visit[]> {
@@ -189,7 +238,13 @@ export class VseeClient extends EventTarget {
   }
 
   async closeVisit(id: string, reason: CloseReason, opts?: RequestOptions): Promise<{ id: string }> {
-    const data = await this.#request({ method: 'POST', path: '/visits/close', body: { id, reason }, encoding: 'multipart', signal: opts?.signal });
+    const data = await this.#request({
+      method: 'POST',
+      path: '/visits/close',
+      body: { id, reason },
+      encoding: 'multipart',
+      signal: opts?.signal,
+    });
     this.#changed('closeVisit', id);
     return { id, ...(isRecord(data) ? normalizeRecord<Record<string, unknown>>(data) : {}) } as { id: string };
   }
@@ -244,7 +299,10 @@ export class VseeClient extends EventTarget {
 
   /** A call answered by one record; `shape` says whether the answer is the documented one. */
   async #record<T>(
-    operation: string, spec: RequestSpec, id?: string, notify = spec.method === 'POST',
+    operation: string,
+    spec: RequestSpec,
+    id?: string,
+    notify = spec.method === 'POST',
     shape: Shape = ANY_RECORD,
   ): Promise<T> {
     const data = await this.#request(spec);
@@ -358,7 +416,11 @@ export class VseeClient extends EventTarget {
       let res: Response;
       try {
         res = await this.#fetch(this.#url(spec.path, spec.query), {
-          method: spec.method, headers, body, signal: controller.signal, credentials: 'omit',
+          method: spec.method,
+          headers,
+          body,
+          signal: controller.signal,
+          credentials: 'omit',
           // A redirect would carry X-ApiToken to wherever it points: never follow one.
           redirect: 'manual',
         });
@@ -384,7 +446,8 @@ export class VseeClient extends EventTarget {
         if (signal?.aborted) throw abortReason(signal);
         // Body that is not JSON: a SyntaxError in Chromium and Firefox, a DOMException named
         // SyntaxError in WebKit (Safari). Anything else is the connection failing mid-body.
-        if (ok && (e as { name?: unknown } | null)?.name === 'SyntaxError') throw new VseeApiError('bad_response', res.status, defaultMessage('bad_response'));
+        if (ok && (e as { name?: unknown } | null)?.name === 'SyntaxError')
+          throw new VseeApiError('bad_response', res.status, defaultMessage('bad_response'));
         throw new VseeApiError('network', 0, defaultMessage('network'));
       }
       if (ok) return dataOf(res.status, json);

@@ -52,7 +52,7 @@ export abstract class VseeElement extends LitElement {
   @property({ attribute: 'timezone' }) timezone?: string;
   /** A `VseeClient` to share; when set it wins over the attributes. */
   @property({ attribute: false }) client?: VseeClient;
-  /** Asked for a fresh token before the first request and once after a 401. */
+  /** Asked for a fresh token before the first request and once after a 401; *Join your visit* asks with `{ purpose: 'join' }` for a single-use one. */
   @property({ attribute: false }) tokenProvider?: (request?: TokenRequest) => Promise<string>;
 
   /** The client in use, resolved from `client` or the attributes; undefined while misconfigured. */

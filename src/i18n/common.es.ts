@@ -5,7 +5,8 @@ const es: Record<CommonKey, string> = {
   configTitle: 'Este módulo no está bien configurado',
   configMissingBase: 'Indique en el atributo api-base la dirección de la API de VSee.',
   configBadBase: 'El atributo api-base "{value}" no es una dirección web.',
-  configInsecureBase: 'El atributo api-base "{value}" debe empezar por https:// (http:// solo para este equipo, localhost), para que el token del paciente nunca viaje sin cifrar.',
+  configInsecureBase:
+    'El atributo api-base "{value}" debe empezar por https:// (http:// solo para este equipo, localhost), para que el token del paciente nunca viaje sin cifrar.',
   configMissingAccount: 'Indique en el atributo account-code el código de cuenta VSee de la clínica.',
   configMissingRoom: 'Indique en el atributo room-code la sala de la clínica.',
   configMissingToken: 'Se necesita iniciar sesión: indique el atributo token o un tokenProvider.',

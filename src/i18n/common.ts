@@ -5,7 +5,8 @@ const en = {
   configTitle: 'This widget is not set up correctly',
   configMissingBase: 'Set the api-base attribute to the VSee API address.',
   configBadBase: 'The api-base attribute "{value}" is not a web address.',
-  configInsecureBase: 'The api-base attribute "{value}" must start with https:// (http:// only for this computer, localhost), so the patient\'s token is never sent unencrypted.',
+  configInsecureBase:
+    'The api-base attribute "{value}" must start with https:// (http:// only for this computer, localhost), so the patient\'s token is never sent unencrypted.',
   configMissingAccount: 'Set the account-code attribute to the clinic\u2019s VSee account code.',
   configMissingRoom: 'Set the room-code attribute to the clinic room.',
   configMissingToken: 'Sign-in is required: set the token attribute or a tokenProvider.',
@@ -45,4 +46,3 @@ const en = {
 export type CommonKey = keyof typeof en;
 
 export const commonMessages = defineMessages<CommonKey>(en, () => import('./common.es.js'));
-

@@ -43,4 +43,3 @@ const en = {
 export type SlotPickerKey = keyof typeof en;
 
 export const slotPickerMessages = defineMessages<SlotPickerKey>(en, () => import('./slot-picker.es.js'));
-

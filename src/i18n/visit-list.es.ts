@@ -21,7 +21,8 @@ const es: Record<VisitListKey, string> = {
   viewDetails: 'Ver detalles',
   detailsLoading: 'Cargando detalles\u2026',
   detailsFailed: 'No pudimos cargar los detalles de esta consulta.',
-  detailsChunkFailed: 'No pudimos mostrar los detalles de esta consulta: una parte de esta página no se descargó. Revise su conexión e inténtelo de nuevo.',
+  detailsChunkFailed:
+    'No pudimos mostrar los detalles de esta consulta: una parte de esta página no se descargó. Revise su conexión e inténtelo de nuevo.',
   diagnosisLabel: 'Diagnóstico',
   dispositionLabel: 'Indicación al alta',
   rxCurrentHeading: 'Medicamentos actuales',

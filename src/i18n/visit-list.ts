@@ -21,7 +21,8 @@ const en = {
   viewDetails: 'View details',
   detailsLoading: 'Loading details\u2026',
   detailsFailed: 'We could not load the details of this visit.',
-  detailsChunkFailed: 'The details of this visit could not be shown: part of this page did not download. Check your connection and try again.',
+  detailsChunkFailed:
+    'The details of this visit could not be shown: part of this page did not download. Check your connection and try again.',
   diagnosisLabel: 'Diagnosis',
   dispositionLabel: 'Disposition',
   rxCurrentHeading: 'Current medications',

@@ -33,7 +33,12 @@ export function formatTime(ts: unknown, locale: Locale, timeZone: string, fallba
 }
 
 const DATE_TIME: Intl.DateTimeFormatOptions = {
-  weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit',
+  weekday: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
 };
 
 /** "Tue, Nov 24, 2026, 9:30 AM" */
@@ -53,7 +58,9 @@ export function timeZoneLabel(locale: Locale, timeZone: string): string {
   const hit = zoneLabels.get(key);
   if (hit && now - hit.at < 3_600_000) return hit.label;
   const name = (style: 'longGeneric' | 'long') =>
-    dateTimeFormat(locale, timeZone, { timeZoneName: style }).formatToParts(now).find((p) => p.type === 'timeZoneName')?.value;
+    dateTimeFormat(locale, timeZone, { timeZoneName: style })
+      .formatToParts(now)
+      .find((p) => p.type === 'timeZoneName')?.value;
   let label: string;
   try {
     const generic = name('longGeneric');

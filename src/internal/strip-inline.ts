@@ -137,7 +137,10 @@ export function stripInline(html: string): string {
         continue;
       }
       if (!DROP_TAG.has(tag.name)) {
-        const kept = tag.attrs.filter((a) => !dropAttr(a.name)).map((a) => ` ${a.raw}`).join('');
+        const kept = tag.attrs
+          .filter((a) => !dropAttr(a.name))
+          .map((a) => ` ${a.raw}`)
+          .join('');
         out += `<${tag.name}${kept}${tag.selfClosing ? ' /' : ''}>`;
       }
       i = tag.end;

@@ -171,9 +171,10 @@ function readExpiry(value: unknown): number | undefined {
 
 /** VSee's flat error message, trimmed, with the secret and key removed should it ever echo them. */
 function vseeMessage(body: unknown, secrets: string[]): string {
-  const raw = body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string'
-    ? (body as { message: string }).message
-    : '';
+  const raw =
+    body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string'
+      ? (body as { message: string }).message
+      : '';
   let text = raw.replace(/\s+/g, ' ').trim().slice(0, 200);
   for (const s of secrets) text = text.split(s).join('[redacted]');
   return text;
@@ -231,16 +232,23 @@ export function createTokenHandler<C = unknown>(options: TokenHandlerOptions<C>)
       const detail = vseeMessage(body, [apiSecret, apiKey]);
       const said = detail ? ` VSee said: "${detail}"` : '';
       if (res.status === 401 || res.status === 403) {
-        throw new HandlerError(502, 'vsee_credentials',
-          `VSee refused the clinic's API key, secret or account code, or single sign-on is not enabled for this account.${said}`);
+        throw new HandlerError(
+          502,
+          'vsee_credentials',
+          `VSee refused the clinic's API key, secret or account code, or single sign-on is not enabled for this account.${said}`,
+        );
       }
       if (res.status === 400 || res.status === 422) {
         throw new HandlerError(502, 'vsee_rejected_patient', `VSee refused this patient's details.${said}`);
       }
       if (res.status === 429) {
         const retry = res.headers.get('retry-after');
-        throw new HandlerError(503, 'vsee_rate_limited', 'VSee is receiving too many requests. Please try again shortly.',
-          retry && /^\d+$/.test(retry) ? { 'Retry-After': retry } : {});
+        throw new HandlerError(
+          503,
+          'vsee_rate_limited',
+          'VSee is receiving too many requests. Please try again shortly.',
+          retry && /^\d+$/.test(retry) ? { 'Retry-After': retry } : {},
+        );
       }
       throw new HandlerError(502, 'vsee_unavailable', `VSee answered with an error (HTTP ${res.status}). Please try again.`);
     }
@@ -283,7 +291,7 @@ export function createTokenHandler<C = unknown>(options: TokenHandlerOptions<C>)
       try {
         patient = await options.patient(request, context as C);
       } catch {
-        throw new HandlerError(500, 'patient_failed', "The server could not tell who is signed in (patient() threw).");
+        throw new HandlerError(500, 'patient_failed', 'The server could not tell who is signed in (patient() threw).');
       }
       if (patient === null || patient === undefined) {
         throw new HandlerError(401, 'not_signed_in', 'Please sign in to see your visits.');

@@ -43,7 +43,9 @@ export function fakeFetch(responder: Responder) {
     if (init.signal?.aborted) throw init.signal.reason ?? new DOMException('Aborted', 'AbortError');
     const answer = responder(req);
     const result = await new Promise<Response | 'network-error'>((resolve, reject) => {
-      init.signal?.addEventListener('abort', () => reject(init.signal!.reason ?? new DOMException('Aborted', 'AbortError')), { once: true });
+      init.signal?.addEventListener('abort', () => reject(init.signal!.reason ?? new DOMException('Aborted', 'AbortError')), {
+        once: true,
+      });
       Promise.resolve(answer).then(resolve, reject);
     });
     if (result === 'network-error') throw new TypeError('Failed to fetch');

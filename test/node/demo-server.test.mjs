@@ -8,12 +8,17 @@ import { networkInterfaces } from 'node:os';
 import { isAllowed, listenHost } from '../../scripts/demo-server.mjs';
 import { proxyMiddleware } from '../../scripts/proxy.mjs';
 
-const lan = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+const lan = Object.values(networkInterfaces())
+  .flat()
+  .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
 
 /** Starts `npm start`'s script on a free-ish port; resolves once it prints its address. */
 async function start(env = {}) {
   const port = 8100 + Math.floor(Math.random() * 800);
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    env: { ...process.env, PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no start in 20 s: ${out}`)), 20_000);
@@ -31,11 +36,12 @@ async function start(env = {}) {
   return {
     port,
     output: () => out,
-    stop: () => new Promise((r) => {
-      child.removeAllListeners('exit');
-      child.once('exit', r);
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise((r) => {
+        child.removeAllListeners('exit');
+        child.once('exit', r);
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -51,15 +57,39 @@ test('npm start serves the demo on loopback only, and nothing but what the demo 
   const s = await start();
   try {
     const base = `http://127.0.0.1:${s.port}`;
-    for (const path of ['/', '/demo/index.html', '/demo/demo.js', '/demo/theme.html', '/csp', '/src/index.ts', '/node_modules/lit/index.js']) {
+    for (const path of [
+      '/',
+      '/demo/index.html',
+      '/demo/demo.js',
+      '/demo/theme.html',
+      '/csp',
+      '/src/index.ts',
+      '/node_modules/lit/index.js',
+    ]) {
       assert.equal(await status(base + path), 200, path);
     }
     assert.equal((await fetch(`${base}/mock/demo/api_v3/rooms/ceproom1`, { headers: { 'X-AccountCode': 'vclinic' } })).status, 200);
     for (const path of [
-      '/.git/config', '/.git/HEAD', '/.env', '/.gitignore', '/.ci/run', '/demo/.env', '/package.json', '/package-lock.json',
-      '/README.md', '/scripts/start.mjs', '/test/client.test.ts', '/demo/mock-api/index.js', '/demo/mock-api/fixtures.js',
-      '/node_modules/lit/package.json', '/node_modules/.package-lock.json', '/web-dev-server.config.mjs', '/anything',
-      '/%2e%2e/etc/passwd', '/demo/%2e%2e/package.json', '/__wds-outside-root__/1/etc/passwd',
+      '/.git/config',
+      '/.git/HEAD',
+      '/.env',
+      '/.gitignore',
+      '/.ci/run',
+      '/demo/.env',
+      '/package.json',
+      '/package-lock.json',
+      '/README.md',
+      '/scripts/start.mjs',
+      '/test/client.test.ts',
+      '/demo/mock-api/index.js',
+      '/demo/mock-api/fixtures.js',
+      '/node_modules/lit/package.json',
+      '/node_modules/.package-lock.json',
+      '/web-dev-server.config.mjs',
+      '/anything',
+      '/%2e%2e/etc/passwd',
+      '/demo/%2e%2e/package.json',
+      '/__wds-outside-root__/1/etc/passwd',
     ]) {
       assert.equal(await status(base + path), 404, path);
     }
@@ -94,8 +124,15 @@ test('the default listen address is loopback; HOST=localhost too', () => {
 test('the VSEE_API_BASE proxy answers only this machine', async () => {
   const proxy = proxyMiddleware('/mock/demo/api_v3', 'https://api.invalid/api_v3');
   const ctx = (remoteAddress) => ({
-    path: '/mock/demo/api_v3/visits', url: '/mock/demo/api_v3/visits', method: 'GET', request: { headers: {} },
-    req: { socket: { remoteAddress } }, status: 404, body: undefined, type: '', set() {},
+    path: '/mock/demo/api_v3/visits',
+    url: '/mock/demo/api_v3/visits',
+    method: 'GET',
+    request: { headers: {} },
+    req: { socket: { remoteAddress } },
+    status: 404,
+    body: undefined,
+    type: '',
+    set() {},
   });
   const far = ctx('192.0.2.77');
   await proxy(far, () => assert.fail('passed on'));

@@ -10,7 +10,9 @@ import { nestEntries } from '../../demo/mock-api/http.js';
 
 const AUTH = { 'X-AccountCode': 'vclinic', 'X-ApiToken': 'demo-patient-token' };
 /** One address of this machine that is not loopback, if it has one. */
-const lan = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+const lan = Object.values(networkInterfaces())
+  .flat()
+  .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
 
 let server;
 let lanServer;
@@ -44,12 +46,17 @@ test('form field names that reach a prototype are refused, and Object.prototype 
   for (const body of ['__proto__[polluted]=yes', 'constructor[prototype][polluted]=yes', 'x[prototype]=1', '__proto__=1']) {
     const res = await post(`${t}/api_v3/intakes`, new URLSearchParams(body));
     assert.equal(res.status, 400, body);
-    assert.deepEqual(await res.json(), { code: 400, message: `Invalid field name: ${/^(\w+)/.exec(body)[1] === 'x' ? 'prototype' : /^(\w+)/.exec(body)[1]}.` });
+    assert.deepEqual(await res.json(), {
+      code: 400,
+      message: `Invalid field name: ${/^(\w+)/.exec(body)[1] === 'x' ? 'prototype' : /^(\w+)/.exec(body)[1]}.`,
+    });
   }
   const form = new FormData();
   form.append('__proto__[polluted]', 'yes');
   assert.equal((await post(`${t}/api_v3/intakes/57b4c678-de20-4c1a-a52b-43e9ac1f0144`, form)).status, 400);
-  const json = await post(`${t}/api_v3/intakes`, '{"reason_for_visit":"x","__proto__":{"polluted":"yes"}}', { 'Content-Type': 'application/json' });
+  const json = await post(`${t}/api_v3/intakes`, '{"reason_for_visit":"x","__proto__":{"polluted":"yes"}}', {
+    'Content-Type': 'application/json',
+  });
   assert.equal(json.status, 400);
   assert.equal({}.polluted, undefined);
   assert.equal(Object.prototype.polluted, undefined);
@@ -73,7 +80,10 @@ test('request bodies are capped with a 400 the vendor lists (no 413), uploads at
     },
   });
   const chunked = await fetch(`${origin}${t}/api_v3/intakes`, {
-    method: 'POST', headers: { ...AUTH, 'Content-Type': 'application/x-www-form-urlencoded' }, body: stream, duplex: 'half',
+    method: 'POST',
+    headers: { ...AUTH, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: stream,
+    duplex: 'half',
   });
   assert.equal(chunked.status, 400);
   // The server is still fine afterwards.
@@ -82,7 +92,8 @@ test('request bodies are capped with a 400 the vendor lists (no 413), uploads at
 
 test('a fault path is a plain string or a glob, never a regular expression', async () => {
   const t = tenant();
-  const fault = (f) => fetch(`${origin}${t}/__control/fault`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(f) });
+  const fault = (f) =>
+    fetch(`${origin}${t}/__control/fault`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(f) });
   // A regular-expression-looking string is matched literally: it selects nothing here.
   assert.equal((await fault({ path: '/^\\/visits$/', status: 500 })).status, 200);
   assert.equal((await fetch(`${origin}${t}/api_v3/visits`, { headers: AUTH })).status, 200);
@@ -124,8 +135,17 @@ test('an uploaded file comes back as a download that cannot run on the demo orig
 test('the control endpoints answer only this machine', { skip: lan ? false : 'no non-loopback address here' }, async () => {
   const t = tenant();
   const far = `http://${lan}:${lanServer.address().port}`;
-  for (const [method, action] of [['GET', 'log'], ['POST', 'reset'], ['POST', 'config'], ['POST', 'fault']]) {
-    const res = await fetch(`${far}${t}/__control/${action}`, { method, headers: { 'Content-Type': 'application/json' }, body: method === 'POST' ? '{"status":500}' : undefined });
+  for (const [method, action] of [
+    ['GET', 'log'],
+    ['POST', 'reset'],
+    ['POST', 'config'],
+    ['POST', 'fault'],
+  ]) {
+    const res = await fetch(`${far}${t}/__control/${action}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: method === 'POST' ? '{"status":500}' : undefined,
+    });
     assert.equal(res.status, 403, `${method} ${action}`);
   }
   // The API itself still answers (a HOST opt-in is for trying the demo from another device).

@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 test('npm pack ships the manifest, dist/ with types and the README, and no test, demo or script', { timeout: 180_000 }, () => {
   // --dry-run still runs `prepack` (build + manifest), then lists what the tarball would hold.
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts=false'], {
-    encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
   });
   // npm's JSON follows whatever prepack printed (the analyzer's "[time] Created new manifest").
   const [{ files }] = JSON.parse(out.slice(out.search(/^\[$/m)));

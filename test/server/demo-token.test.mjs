@@ -24,7 +24,9 @@ test('POST /demo/token answers a token the tenant accepts; the same one again fr
   assert.equal(a.status, 200);
   const { token, expiry } = await a.json();
   assert.ok(expiry > Date.now() / 1000);
-  const visits = await fetch(`${server.origin}/mock/demo-route-1/api_v3/visits`, { headers: { 'X-AccountCode': 'vclinic', 'X-ApiToken': token } });
+  const visits = await fetch(`${server.origin}/mock/demo-route-1/api_v3/visits`, {
+    headers: { 'X-AccountCode': 'vclinic', 'X-ApiToken': token },
+  });
   assert.equal(visits.status, 200);
   assert.equal((await (await fetch(url, { method: 'POST' })).json()).token, token);
   // Another tenant is another mock world, so another token.

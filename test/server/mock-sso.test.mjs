@@ -61,7 +61,12 @@ test('a token of one tenant is not accepted by another', async () => {
 
 test('a wrong key, secret or account code is 401 with the flat {code, message} body', async () => {
   const t = tenant();
-  for (const headers of [{ ...KEYS, 'X-ApiSecret': 'nope' }, { ...KEYS, 'X-ApiKey': 'nope' }, { 'X-AccountCode': 'vclinic', 'X-ApiKey': 'demo-api-key' }, { ...KEYS, 'X-AccountCode': 'other' }]) {
+  for (const headers of [
+    { ...KEYS, 'X-ApiSecret': 'nope' },
+    { ...KEYS, 'X-ApiKey': 'nope' },
+    { 'X-AccountCode': 'vclinic', 'X-ApiKey': 'demo-api-key' },
+    { ...KEYS, 'X-AccountCode': 'other' },
+  ]) {
     const res = await t.sso(PATIENT, headers);
     assert.equal(res.status, 401);
     assert.equal(res.body.code, 401);
@@ -92,7 +97,11 @@ test('missing or malformed identity fields are 400s that name the field', async 
 
 test('ssoTokenTtl in the config shortens the expiry; a reset forgets issued tokens', async () => {
   const t = tenant();
-  await fetch(`${t.root}/__control/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ssoTokenTtl: 90 }) });
+  await fetch(`${t.root}/__control/config`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ssoTokenTtl: 90 }),
+  });
   const data = (await t.sso(PATIENT)).body.data;
   assert.ok(Math.abs(data.token.expiry - (Date.now() / 1000 + 90)) < 5);
   await fetch(`${t.root}/__control/reset`, { method: 'POST' });

@@ -53,6 +53,9 @@ test('a signed-in browser gets its token; a signed-out one gets 401; another sit
   const visits = await fetch(`${mock.origin}/mock/readme/api_v3/visits`, { headers: { 'X-AccountCode': 'vclinic', 'X-ApiToken': token } });
   assert.equal(visits.status, 200);
   assert.equal((await fetch(`${origin}/api/vsee-token`, { method: 'POST' })).status, 401);
-  assert.equal((await fetch(`${origin}/api/vsee-token`, { method: 'POST', headers: { cookie: 'session=s1', origin: 'https://evil.example' } })).status, 403);
+  assert.equal(
+    (await fetch(`${origin}/api/vsee-token`, { method: 'POST', headers: { cookie: 'session=s1', origin: 'https://evil.example' } })).status,
+    403,
+  );
   assert.equal((await fetch(`${origin}/api/vsee-token`, { headers: { cookie: 'session=s1' } })).status, 405);
 });

@@ -32,7 +32,10 @@ function setup(options = {}) {
     ...options,
   });
   const control = (path, body) =>
-    fetch(`${root}/__control/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+    fetch(
+      `${root}/__control/${path}`,
+      body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    ).then((r) => r.json());
   const ssoCalls = async () => (await control('log')).filter((e) => e.path === '/users/sso').length;
   return { handler, root, control, ssoCalls };
 }
@@ -94,9 +97,12 @@ test('asks again when the cached token is within renewBeforeSeconds of its expir
 test('{ purpose: "join" } gets a fresh token of its own, not cached; the page keeps its token', async () => {
   const { handler, ssoCalls } = setup();
   const page = (await answer(await handler(post()))).body.token;
-  const joinReq = () => new Request('https://clinic.example/api/vsee-token', {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ purpose: 'join' }),
-  });
+  const joinReq = () =>
+    new Request('https://clinic.example/api/vsee-token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ purpose: 'join' }),
+    });
   const join1 = (await answer(await handler(joinReq()))).body.token;
   const join2 = (await answer(await handler(joinReq()))).body.token;
   assert.equal(new Set([page, join1, join2]).size, 3);
@@ -124,7 +130,12 @@ test('refuses anything but POST (405 with Allow) and cross-site requests (403)',
   const get = await handler(new Request('https://clinic.example/api/vsee-token'));
   assert.equal(get.status, 405);
   assert.equal(get.headers.get('allow'), 'POST');
-  for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }]) {
+  for (const headers of [
+    { origin: 'https://evil.example' },
+    { origin: 'null' },
+    { 'sec-fetch-site': 'cross-site' },
+    { 'sec-fetch-site': 'same-site' },
+  ]) {
     const res = await answer(await handler(post(headers)));
     assert.equal(res.status, 403, JSON.stringify(headers));
     assert.equal(res.body.error.code, 'cross_site');
@@ -184,7 +195,13 @@ test('a slow or unreachable VSee gives 504 or 502, not a hang', async () => {
   assert.equal(res.status, 504);
   assert.equal(res.body.error.code, 'vsee_timeout');
 
-  const gone = createTokenHandler({ apiBase: 'http://127.0.0.1:9/api_v3', accountCode: 'vclinic', apiKey: KEY, apiSecret: SECRET, patient: () => ALICE });
+  const gone = createTokenHandler({
+    apiBase: 'http://127.0.0.1:9/api_v3',
+    accountCode: 'vclinic',
+    apiKey: KEY,
+    apiSecret: SECRET,
+    patient: () => ALICE,
+  });
   const down = await answer(await gone(post()));
   assert.equal(down.status, 502);
   assert.equal(down.body.error.code, 'vsee_unreachable');
@@ -197,7 +214,13 @@ test("bad answers from the site's own patient() are 500s that say what is wrong"
     [() => ({ id: 'x', lastName: 'B' }), 'bad_patient', /firstName/],
     [() => ({ id: 'x', firstName: 'A', lastName: 'B', dob: '1/2/1990' }), 'bad_patient', /YYYY-MM-DD/],
     [() => 'alice', 'bad_patient', /not a patient/],
-    [() => { throw new Error('db down'); }, 'patient_failed', /patient\(\) threw/],
+    [
+      () => {
+        throw new Error('db down');
+      },
+      'patient_failed',
+      /patient\(\) threw/,
+    ],
   ];
   for (const [patient, code, message] of cases) {
     const { handler } = setup({ patient });

@@ -33,22 +33,42 @@ async function startMariaDb(dir) {
   const data = join(dir, 'data');
   const socket = join(dir, 'mysqld.sock');
   run('mariadb-install-db', [
-    '--no-defaults', `--datadir=${data}`, `--user=${user}`, '--auth-root-authentication-method=socket',
-    `--auth-root-socket-user=${user}`, '--skip-test-db',
+    '--no-defaults',
+    `--datadir=${data}`,
+    `--user=${user}`,
+    '--auth-root-authentication-method=socket',
+    `--auth-root-socket-user=${user}`,
+    '--skip-test-db',
   ]);
-  const proc = spawn('mariadbd', [
-    '--no-defaults', `--user=${user}`, `--datadir=${data}`, `--socket=${socket}`, '--skip-networking',
-    `--pid-file=${join(dir, 'mysqld.pid')}`, `--log-error=${join(dir, 'mysqld.err')}`,
-    '--innodb-buffer-pool-size=32M', '--performance-schema=OFF',
-  ], { stdio: 'ignore' });
+  const proc = spawn(
+    'mariadbd',
+    [
+      '--no-defaults',
+      `--user=${user}`,
+      `--datadir=${data}`,
+      `--socket=${socket}`,
+      '--skip-networking',
+      `--pid-file=${join(dir, 'mysqld.pid')}`,
+      `--log-error=${join(dir, 'mysqld.err')}`,
+      '--innodb-buffer-pool-size=32M',
+      '--performance-schema=OFF',
+    ],
+    { stdio: 'ignore' },
+  );
   let exited = false;
   proc.on('exit', () => (exited = true));
   await waitFor('MariaDB', () => {
     if (exited) throw new Error(`mariadbd exited: ${readFileSync(join(dir, 'mysqld.err'), 'utf8').slice(-800)}`);
     return spawnSync('mariadb-admin', ['-S', socket, '-u', user, 'ping'], { stdio: 'ignore' }).status === 0;
   });
-  run('mariadb', ['-S', socket, '-u', user, '-e',
-    "CREATE DATABASE wp; CREATE USER 'wp'@'localhost' IDENTIFIED BY 'wp'; GRANT ALL ON wp.* TO 'wp'@'localhost';"]);
+  run('mariadb', [
+    '-S',
+    socket,
+    '-u',
+    user,
+    '-e',
+    "CREATE DATABASE wp; CREATE USER 'wp'@'localhost' IDENTIFIED BY 'wp'; GRANT ALL ON wp.* TO 'wp'@'localhost';",
+  ]);
   return {
     socket,
     async stop() {
@@ -85,7 +105,16 @@ eval( stream_get_contents( STDIN ) );
 
 function wpConfig({ origin, socket, debugLog }) {
   const salt = () => randomBytes(32).toString('hex');
-  const keys = ['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT'];
+  const keys = [
+    'AUTH_KEY',
+    'SECURE_AUTH_KEY',
+    'LOGGED_IN_KEY',
+    'NONCE_KEY',
+    'AUTH_SALT',
+    'SECURE_AUTH_SALT',
+    'LOGGED_IN_SALT',
+    'NONCE_SALT',
+  ];
   return `<?php
 define( 'DB_NAME', 'wp' );
 define( 'DB_USER', 'wp' );
@@ -149,7 +178,10 @@ export async function startWordPress({ admin = { user: 'admin', password: 'admin
         throw new Error(`PHP in WordPress failed:\n${code.trim().slice(0, 300)}\n--- debug.log ---\n${log}`);
       }
     };
-    php(`require_once ABSPATH . 'wp-admin/includes/upgrade.php'; wp_install( 'Sunrise Family Clinic', '${admin.user}', 'admin@example.test', false, '', '${admin.password}' );`, { WP_TEST_INSTALLING: '1' });
+    php(
+      `require_once ABSPATH . 'wp-admin/includes/upgrade.php'; wp_install( 'Sunrise Family Clinic', '${admin.user}', 'admin@example.test', false, '', '${admin.password}' );`,
+      { WP_TEST_INSTALLING: '1' },
+    );
 
     const server = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', root, join(root, 'router.php')], {
       // Its own process group: with workers, stopping the main pid alone would leave them running.
@@ -171,7 +203,10 @@ export async function startWordPress({ admin = { user: 'admin', password: 'admin
     });
     await waitFor('php -S', async () => {
       if (serverExited) throw new Error('php -S exited at start.');
-      return fetch(`${origin}/wp-login.php`).then((r) => r.ok, () => false);
+      return fetch(`${origin}/wp-login.php`).then(
+        (r) => r.ok,
+        () => false,
+      );
     });
     return {
       origin,
@@ -193,4 +228,3 @@ export function phpLint(files) {
     .filter(({ r }) => r.status !== 0)
     .map(({ f, r }) => `${f}: ${r.stdout}${r.stderr}`);
 }
-

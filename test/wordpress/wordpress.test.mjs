@@ -94,8 +94,10 @@ after(async () => {
 describe('the VSee Clinic plugin on WordPress', () => {
   test('every PHP file of the installed plugin passes php -l', () => {
     const dir = join(wp.root, 'wp-content/plugins/vsee-clinic');
-    const php = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? php(join(d, e.name)) : e.name.endsWith('.php') ? [join(d, e.name)] : []);
+    const php = (d) =>
+      readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? php(join(d, e.name)) : e.name.endsWith('.php') ? [join(d, e.name)] : [],
+      );
     const files = php(dir);
     assert.ok(files.length >= 8, `PHP files found: ${files.length}`);
     assert.deepEqual(phpLint(files), []);
@@ -128,7 +130,10 @@ describe('the VSee Clinic plugin on WordPress', () => {
     await page.fill('#vsee-clinic-api-secret', SECRET);
     await Promise.all([page.waitForNavigation(), page.click('#submit')]);
     await Promise.all([page.waitForNavigation(), page.click('#vsee-clinic-test')]);
-    assert.match(await page.textContent('#vsee-clinic-test-result'), /Connected\. .*account “vclinic”.*room “ceproom1” \(VClinic UAT Room\)/);
+    assert.match(
+      await page.textContent('#vsee-clinic-test-result'),
+      /Connected\. .*account “vclinic”.*room “ceproom1” \(VClinic UAT Room\)/,
+    );
 
     // Saving with the secret field left empty keeps the saved secret.
     await Promise.all([page.waitForNavigation(), page.click('#submit')]);
@@ -144,7 +149,10 @@ describe('the VSee Clinic plugin on WordPress', () => {
 
     // The SSO calls carried the key and secret as headers, and a wrong secret was refused with 401.
     const sso = (await mockLog()).filter((e) => e.path === '/users/sso');
-    assert.deepEqual(sso.map((e) => e.status), [401, 200, 200]);
+    assert.deepEqual(
+      sso.map((e) => e.status),
+      [401, 200, 200],
+    );
     assert.equal(sso[1].body.code, 'wp-connection-test');
     await context.close();
   });
@@ -160,7 +168,9 @@ describe('the VSee Clinic plugin on WordPress', () => {
 
     const attrs = await page.evaluate(() =>
       [...document.querySelectorAll('vsee-intake-form, vsee-slot-picker, vsee-visit-list')].map((el) =>
-        Object.fromEntries([...el.attributes].map((a) => [a.name, a.value]))));
+        Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])),
+      ),
+    );
     assert.equal(attrs.length, 3);
     for (const a of attrs) {
       assert.equal(a['api-base'], `${mock.origin}/mock/${TENANT}/api_v3`);
@@ -191,7 +201,9 @@ describe('the VSee Clinic plugin on WordPress', () => {
 
     await page.click('vsee-slot-picker [part~="slot"] >> nth=0');
     await page.click('vsee-slot-picker [part~="book-button"]');
-    const visit = await (await page.waitForFunction(() => window.seen['vsee-appointment-booked']?.visit, null, { timeout: 10000 })).jsonValue();
+    const visit = await (
+      await page.waitForFunction(() => window.seen['vsee-appointment-booked']?.visit, null, { timeout: 10000 })
+    ).jsonValue();
     assert.ok(visit.id);
     assert.equal(await page.evaluate(() => window.seen['vsee-error']), undefined);
 
@@ -212,7 +224,10 @@ describe('the VSee Clinic plugin on WordPress', () => {
     for (const e of api) assert.match(e.headers['x-apitoken'] || '', /^sso-/, `${e.method} ${e.path}`);
     const mine = log.filter((e) => e.path === '/users/sso' && e.body?.code === `wp-${ids.patient}`);
     assert.equal(mine.length, 1, 'one SSO call: the token is cached per user');
-    assert.deepEqual({ ...mine[0].body }, { type: '200', code: `wp-${ids.patient}`, first_name: 'Ana', last_name: 'Ruiz', email: 'ana@example.test' });
+    assert.deepEqual(
+      { ...mine[0].body },
+      { type: '200', code: `wp-${ids.patient}`, first_name: 'Ana', last_name: 'Ruiz', email: 'ana@example.test' },
+    );
     await context.close();
   });
 
@@ -233,9 +248,16 @@ describe('the VSee Clinic plugin on WordPress', () => {
     await page.fill('#user_login', PATIENT.user);
     await page.fill('#user_pass', PATIENT.password);
     await page.click('#wp-submit');
-    await page.waitForURL((url) => !url.pathname.startsWith('/wp-login.php'), { timeout: 15000 }).catch(async () => {
-      throw new Error(`still on the sign-in page: ${await page.locator('#login_error').textContent().catch(() => '(no error shown)')}`);
-    });
+    await page
+      .waitForURL((url) => !url.pathname.startsWith('/wp-login.php'), { timeout: 15000 })
+      .catch(async () => {
+        throw new Error(
+          `still on the sign-in page: ${await page
+            .locator('#login_error')
+            .textContent()
+            .catch(() => '(no error shown)')}`,
+        );
+      });
     assert.equal(page.url(), `${wp.origin}/visits/`);
     await page.waitForSelector('vsee-visit-list li.visit', { timeout: 15000 });
     await context.close();
@@ -264,7 +286,9 @@ describe('the VSee Clinic plugin on WordPress', () => {
     const body = await ok.json();
     assert.deepEqual(Object.keys(body).sort(), ['expiry', 'token']);
     assert.ok(body.expiry > Date.now() / 1000 + 3600);
-    const api = await fetch(`${mock.origin}/mock/${TENANT}/api_v3/visits`, { headers: { 'X-AccountCode': 'vclinic', 'X-ApiToken': body.token } });
+    const api = await fetch(`${mock.origin}/mock/${TENANT}/api_v3/visits`, {
+      headers: { 'X-AccountCode': 'vclinic', 'X-ApiToken': body.token },
+    });
     assert.equal(api.status, 200);
 
     // The Join hand-off gets a fresh, uncached token; the page's own token stays as it was.
@@ -287,12 +311,21 @@ describe('the VSee Clinic plugin on WordPress', () => {
     assert.equal(await page.locator('vsee-visit-list').getAttribute('show-current'), '');
 
     await page.goto(`${wp.origin}/wp-admin/post-new.php?post_type=page`);
-    const types = await (await page.waitForFunction(() => {
-      const get = (n) => window.wp?.blocks?.getBlockType(n);
-      const all = ['vsee-clinic/intake-form', 'vsee-clinic/slot-picker', 'vsee-clinic/visit-list'].map(get);
-      return all.every(Boolean) && all.map((t) => ({ name: t.name, title: t.title, attributes: Object.keys(t.attributes) }));
-    }, null, { timeout: 30000 })).jsonValue();
-    assert.deepEqual(types.map((t) => t.title), ['VSee intake form', 'VSee slot picker', 'VSee visit list']);
+    const types = await (
+      await page.waitForFunction(
+        () => {
+          const get = (n) => window.wp?.blocks?.getBlockType(n);
+          const all = ['vsee-clinic/intake-form', 'vsee-clinic/slot-picker', 'vsee-clinic/visit-list'].map(get);
+          return all.every(Boolean) && all.map((t) => ({ name: t.name, title: t.title, attributes: Object.keys(t.attributes) }));
+        },
+        null,
+        { timeout: 30000 },
+      )
+    ).jsonValue();
+    assert.deepEqual(
+      types.map((t) => t.title),
+      ['VSee intake form', 'VSee slot picker', 'VSee visit list'],
+    );
     assert.ok(types[1].attributes.includes('days') && types[1].attributes.includes('providerId'));
     assert.ok(types[2].attributes.includes('showCurrent'));
     // The settings as the block editor's REST API answers them: no secret there either.
@@ -313,7 +346,11 @@ describe('the VSee Clinic plugin on WordPress', () => {
     assert.equal(await picker.getAttribute('onmouseover'), null);
     assert.match(await picker.getAttribute('provider-id'), /^<img /);
     assert.equal(await picker.getAttribute('onclick'), null);
-    assert.equal(await picker.getAttribute('api-base'), `${mock.origin}/mock/${TENANT}/api_v3`, 'the API base comes from the settings only');
+    assert.equal(
+      await picker.getAttribute('api-base'),
+      `${mock.origin}/mock/${TENANT}/api_v3`,
+      'the API base comes from the settings only',
+    );
     assert.equal(await page.locator('img[src="x"]').count(), 0);
     await picker.click();
     assert.equal(dialogs, 0);
@@ -355,14 +392,22 @@ describe('the VSee Clinic plugin on WordPress', () => {
   });
 
   test('no PHP warning or notice from the plugin', () => {
-    const ours = wp.debugLog().split('\n').filter((l) => l.includes('vsee-clinic'));
+    const ours = wp
+      .debugLog()
+      .split('\n')
+      .filter((l) => l.includes('vsee-clinic'));
     assert.deepEqual(ours, []);
   });
 
   test('uninstalling removes the settings, the secret and every cached token', () => {
-    const before = JSON.parse(wp.php(`echo wp_json_encode( array( 'meta' => (bool) get_user_meta( ${ids.patient}, '_vsee_clinic_token', true ), 'secret' => get_option( 'vsee_clinic_api_secret' ) !== false ) );`));
+    const before = JSON.parse(
+      wp.php(
+        `echo wp_json_encode( array( 'meta' => (bool) get_user_meta( ${ids.patient}, '_vsee_clinic_token', true ), 'secret' => get_option( 'vsee_clinic_api_secret' ) !== false ) );`,
+      ),
+    );
     assert.deepEqual(before, { meta: true, secret: true });
-    const after = JSON.parse(wp.php(`
+    const after = JSON.parse(
+      wp.php(`
       deactivate_plugins( 'vsee-clinic/vsee-clinic.php' );
       uninstall_plugin( 'vsee-clinic/vsee-clinic.php' );
       global $wpdb;
@@ -372,7 +417,8 @@ describe('the VSee Clinic plugin on WordPress', () => {
         'meta'     => (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->usermeta} WHERE meta_key = '_vsee_clinic_token'" ),
         'options'  => (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->options} WHERE option_name LIKE '%vsee_clinic%'" ),
       ) );
-    `));
+    `),
+    );
     assert.deepEqual(after, { settings: null, secret: null, meta: 0, options: 0 });
   });
 });

@@ -55,9 +55,11 @@ export function errorPanel(l10n: LocalizeController<string>, options: ErrorPanel
   return html`<div class="message error" part="message" role="alert">
     <p>${error === undefined ? what : failureText(l10n, what, error)}</p>
     ${note ? html`<p>${note}</p>` : nothing}
-    ${retry
-      ? html`<button type="button" part=${ifDefined(buttonPart)} data-focus="retry" @click=${retry}>${l10n.msg('tryAgain')}</button>`
-      : nothing}
+    ${
+      retry
+        ? html`<button type="button" part=${ifDefined(buttonPart)} data-focus="retry" @click=${retry}>${l10n.msg('tryAgain')}</button>`
+        : nothing
+    }
   </div>`;
 }
 

@@ -44,7 +44,9 @@ interface Booked {
 export function isTaken(error: unknown): boolean {
   if (!(error instanceof VseeApiError)) return false;
   if (error.status === 409 || error.code === 'conflict') return true;
-  return /no longer available|not available|already (been )?(booked|taken)|slot (is |was )?taken|unavailable/i.test(error.serverMessage ?? '');
+  return /no longer available|not available|already (been )?(booked|taken)|slot (is |was )?taken|unavailable/i.test(
+    error.serverMessage ?? '',
+  );
 }
 
 /** The provider a slot is booked with: `provider-id`, else the moved visit's own, else the slot's first. */
@@ -190,21 +192,25 @@ export class BookingController {
     return html`<section class="summary" part="summary" aria-labelledby="summary-title">
       <p class="summary-title" id="summary-title">${l10n.msg('summaryTitle')}</p>
       <dl>
-        ${reschedule
-          ? html`<div>
+        ${
+          reschedule
+            ? html`<div>
               <dt>${l10n.msg('currentTime')}</dt>
               <dd>${current ? l10n.dateTime(current.start) : l10n.msg('unknown')}</dd>
             </div>`
-          : nothing}
+            : nothing
+        }
         <div><dt>${l10n.msg(reschedule ? 'newTime' : 'date')}</dt><dd>${l10n.date(slot.start)}</dd></div>
         <div><dt>${l10n.msg('time')}</dt><dd>${slotTimes(l10n, slot)}</dd></div>
         <div><dt>${l10n.msg('timeZone')}</dt><dd>${l10n.zoneLabel()}</dd></div>
         <div><dt>${l10n.msg('duration')}</dt><dd>${l10n.msg('minutes', { n: minutes })}</dd></div>
       </dl>
-      ${this.error !== undefined
-        ? // No Try again of its own: the book button below is it, and keeps the focus.
-          errorPanel(l10n, { what: l10n.msg(reschedule ? 'rescheduleFailed' : 'bookFailed'), error: this.error })
-        : nothing}
+      ${
+        this.error !== undefined
+          ? // No Try again of its own: the book button below is it, and keeps the focus.
+            errorPanel(l10n, { what: l10n.msg(reschedule ? 'rescheduleFailed' : 'bookFailed'), error: this.error })
+          : nothing
+      }
       <button type="button" class="primary" part="book-button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => this.book()}>
         ${buttonText}
       </button>

@@ -36,7 +36,13 @@ export function daysBetween(a: LocalDay, b: LocalDay): number {
 /** Offset of `timeZone` from UTC at the instant `ms`, in ms (positive east of Greenwich). */
 function zoneOffsetMs(ms: number, timeZone: string): number {
   const parts = dateTimeFormat('en', timeZone, {
-    hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
   }).formatToParts(ms);
   const p: Record<string, number> = {};
   for (const part of parts) if (part.type !== 'literal') p[part.type] = Number(part.value);

@@ -223,7 +223,10 @@ export class SlotGridController implements ReactiveController {
       const button = this.#buttons[i];
       const t = times[i - day.from];
       button.textContent = t;
-      button.setAttribute('aria-label', template.replace('{time}', () => t));
+      button.setAttribute(
+        'aria-label',
+        template.replace('{time}', () => t),
+      );
     }
     row.heading.textContent = dayLabel;
     row.words = words;

@@ -127,8 +127,16 @@ export class VseeSlotPicker extends VseeElement {
   private _slots = new Task(this, {
     args: () =>
       [
-        this.api, this.start, this.#days, this._page, this.#duration,
-        this.roomCode, this.providerId, this.intakeId, this.consultationId, this.resolvedTimeZone,
+        this.api,
+        this.start,
+        this.#days,
+        this._page,
+        this.#duration,
+        this.roomCode,
+        this.providerId,
+        this.intakeId,
+        this.consultationId,
+        this.resolvedTimeZone,
       ] as const,
     task: async ([api, start, days, page, duration, roomCode, providerId, intakeId, consultationId, tz], { signal }) => {
       if (!api) return initialState;
@@ -139,7 +147,10 @@ export class VseeSlotPicker extends VseeElement {
       // Past slots are never asked for (nor shown): the range starts now at the earliest.
       if (range.end > now) {
         try {
-          raw = await api.getAvailability({ ...query, start: Math.max(range.start, Math.floor(now / 60) * 60), end: range.end }, { signal });
+          raw = await api.getAvailability(
+            { ...query, start: Math.max(range.start, Math.floor(now / 60) * 60), end: range.end },
+            { signal },
+          );
         } catch (error) {
           this.reportError(error, 'getAvailability');
           throw error;
@@ -196,7 +207,13 @@ export class VseeSlotPicker extends VseeElement {
 
   protected override validateConfig(): string[] {
     const errors = super.validateConfig();
-    this.checkNumber(errors, 'duration', this.duration, (n) => Number.isInteger(n) && n >= 60 && n <= 86400, this.#l10n.msg('ruleDuration'));
+    this.checkNumber(
+      errors,
+      'duration',
+      this.duration,
+      (n) => Number.isInteger(n) && n >= 60 && n <= 86400,
+      this.#l10n.msg('ruleDuration'),
+    );
     this.checkNumber(errors, 'days', this.days, (n) => Number.isInteger(n) && n >= 1 && n <= 60, this.#l10n.msg('ruleDays'));
     this.checkNumber(errors, 'start', this.start, (n) => n > 0 && n < 1e11, this.#l10n.msg('ruleStart'));
     // An attribute can hold anything; removing it gives null (the default).

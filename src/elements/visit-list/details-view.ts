@@ -61,14 +61,18 @@ export function renderDetails(d: Visit, l10n: L10n, options: DetailsOptions): Te
     ${RX_LISTS.map(([list, heading, none]) => {
       const rx = prescriptionsOf(d, list);
       return html`<h5>${l10n.msg(heading)}</h5>
-        ${rx.length
-          ? html`<ul class="rx" data-list=${list}>${rx.map((p) => renderPrescription(p, l10n))}</ul>`
-          : html`<p>${l10n.msg(none)}</p>`}`;
+        ${
+          rx.length
+            ? html`<ul class="rx" data-list=${list}>${rx.map((p) => renderPrescription(p, l10n))}</ul>`
+            : html`<p>${l10n.msg(none)}</p>`
+        }`;
     })}
     <h5>${l10n.msg('attachmentsHeading')}</h5>
-    ${files.length
-      ? html`<ul class="files">${files.map((f) => html`<li>${text(f.name) ?? unknown}</li>`)}</ul>`
-      : html`<p>${l10n.msg('noAttachments')}</p>`}
+    ${
+      files.length
+        ? html`<ul class="files">${files.map((f) => html`<li>${text(f.name) ?? unknown}</li>`)}</ul>`
+        : html`<p>${l10n.msg('noAttachments')}</p>`
+    }
     ${renderNotes(d, l10n, options)}
   `;
 }
@@ -76,8 +80,7 @@ export function renderDetails(d: Visit, l10n: L10n, options: DetailsOptions): Te
 function renderPrescription(p: Prescription, l10n: L10n): TemplateResult {
   const f = prescriptionFacts(p);
   const unknown = l10n.msg('unknown');
-  const row = (label: VisitListKey, value: string | undefined) =>
-    html`<div><dt>${l10n.msg(label)}</dt><dd>${value ?? unknown}</dd></div>`;
+  const row = (label: VisitListKey, value: string | undefined) => html`<div><dt>${l10n.msg(label)}</dt><dd>${value ?? unknown}</dd></div>`;
   // Status, prescriber and date are shown when the system sent them: an older record without
   // them is not "unknown" three times over.
   return html`<li>

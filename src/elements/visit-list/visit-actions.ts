@@ -224,9 +224,11 @@ export class VisitActionsController {
     if (!message) return nothing;
     return html`<div class="message ${message.kind}" part="message" role=${message.kind === 'error' ? 'alert' : 'status'}>
       <p>${message.text}</p>
-      ${message.url
-        ? html`<p><a href=${message.url} target="_blank" rel="noopener noreferrer">${this.#o.l10n.msg('summaryLink')}</a></p>`
-        : nothing}
+      ${
+        message.url
+          ? html`<p><a href=${message.url} target="_blank" rel="noopener noreferrer">${this.#o.l10n.msg('summaryLink')}</a></p>`
+          : nothing
+      }
     </div>`;
   }
 

@@ -72,19 +72,22 @@ export class VisitDetailsController {
   prefetch(): Promise<void> {
     if (this.#view) return Promise.resolve();
     if (this.#viewLoading) return this.#viewLoading;
-    this.#viewLoading = detailsChunk.load().then(
-      (view) => {
-        this.#view = view;
-        this.#viewError = undefined;
-      },
-      (error: unknown) => {
-        // Kept for the open visits to show; the next prefetch or *Try again* imports again.
-        this.#viewError = error;
-      },
-    ).finally(() => {
-      this.#viewLoading = undefined;
-      this.#host.requestUpdate();
-    });
+    this.#viewLoading = detailsChunk
+      .load()
+      .then(
+        (view) => {
+          this.#view = view;
+          this.#viewError = undefined;
+        },
+        (error: unknown) => {
+          // Kept for the open visits to show; the next prefetch or *Try again* imports again.
+          this.#viewError = error;
+        },
+      )
+      .finally(() => {
+        this.#viewLoading = undefined;
+        this.#host.requestUpdate();
+      });
     return this.#viewLoading;
   }
 

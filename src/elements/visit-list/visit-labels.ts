@@ -32,11 +32,17 @@ function codeLabel(l10n: LocalizeController<string>, known: Record<number, Commo
 /** The status badge's class (its colour); `other` for a code the API adds later. */
 export function statusClass(status: unknown): string {
   switch (status) {
-    case VisitStatuses.pending: return 'pending';
-    case VisitStatuses.confirmed: return 'confirmed';
-    case VisitStatuses.inProgress: return 'in-progress';
-    case VisitStatuses.completed: return 'completed';
-    case VisitStatuses.cancelled: return 'cancelled';
-    default: return 'other';
+    case VisitStatuses.pending:
+      return 'pending';
+    case VisitStatuses.confirmed:
+      return 'confirmed';
+    case VisitStatuses.inProgress:
+      return 'in-progress';
+    case VisitStatuses.completed:
+      return 'completed';
+    case VisitStatuses.cancelled:
+      return 'cancelled';
+    default:
+      return 'other';
   }
 }

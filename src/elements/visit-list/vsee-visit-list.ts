@@ -286,19 +286,27 @@ export class VseeVisitList extends VseeElement {
     const headingId = `${section}-h`;
     return html`<section class="section ${section}" part="section" aria-labelledby=${headingId} data-section=${section}>
       <h3 id=${headingId} part="section-heading">${this.#l10n.msg(section === 'upcoming' ? 'upcomingHeading' : 'pastHeading')}</h3>
-      ${visits.length
-        ? html`<ul class="visits" part="list" role="list">
-            ${repeat(visits.slice(0, shown), (v) => v.id, (v) => this.#renderVisit(v, false))}
+      ${
+        visits.length
+          ? html`<ul class="visits" part="list" role="list">
+            ${repeat(
+              visits.slice(0, shown),
+              (v) => v.id,
+              (v) => this.#renderVisit(v, false),
+            )}
           </ul>`
-        : html`<p class="message empty" part="message">${this.#l10n.msg(section === 'upcoming' ? 'noUpcoming' : 'noPast')}</p>`}
-      ${more > 0
-        ? html`<div class="more">
+          : html`<p class="message empty" part="message">${this.#l10n.msg(section === 'upcoming' ? 'noUpcoming' : 'noPast')}</p>`
+      }
+      ${
+        more > 0
+          ? html`<div class="more">
             <p class="count">${this.#l10n.msg('shownCount', { shown, total: visits.length })}</p>
             <button part="button more-button" type="button" @click=${() => this.#showMore(section, shown)}>
               ${this.#l10n.msg('showMore', { n: more })}
             </button>
           </div>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 
@@ -309,7 +317,15 @@ export class VseeVisitList extends VseeElement {
   #renderVisit(visit: Visit, current: boolean) {
     const id = visit.id;
     return guard(
-      [visit, current, ...this.#details.stamp(id), ...this.#actions.stamp(id), this.hideNoteImages, this.resolvedLocale, this.resolvedTimeZone],
+      [
+        visit,
+        current,
+        ...this.#details.stamp(id),
+        ...this.#actions.stamp(id),
+        this.hideNoteImages,
+        this.resolvedLocale,
+        this.resolvedTimeZone,
+      ],
       () => this.#renderVisitNow(visit, current),
     );
   }
@@ -352,13 +368,16 @@ export class VseeVisitList extends VseeElement {
         >
           <span class="chevron" aria-hidden="true"></span>${l10n.msg('viewDetails')}
         </button>
-        ${!current && isReschedulable(visit, now)
-          ? html`<button part="button reschedule-button" type="button" aria-describedby="${dom}-h" @click=${() => this.#actions.reschedule(visit)}>
+        ${
+          !current && isReschedulable(visit, now)
+            ? html`<button part="button reschedule-button" type="button" aria-describedby="${dom}-h" @click=${() => this.#actions.reschedule(visit)}>
               ${l10n.msg('reschedule')}
             </button>`
-          : nothing}
-        ${canCancel
-          ? html`<button
+            : nothing
+        }
+        ${
+          canCancel
+            ? html`<button
               part="button cancel-button"
               type="button"
               class="danger"
@@ -368,7 +387,8 @@ export class VseeVisitList extends VseeElement {
             >
               ${l10n.msg('cancelVisit')}
             </button>`
-          : nothing}
+            : nothing
+        }
         ${hasTakenPlace(visit, now) ? this.#renderSummaryButton(visit, dom) : nothing}
       </div>
       ${canCancel && this.#actions.isConfirming(id) ? this.#actions.renderConfirm(visit) : nothing}

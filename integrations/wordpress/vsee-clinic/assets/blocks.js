@@ -16,9 +16,17 @@
   var fields = window.vseeClinicBlocks || {};
 
   var BLOCKS = {
-    'vsee-clinic/intake-form': { title: 'VSee intake form', icon: 'clipboard', description: 'The patient\'s intake, then a walk-in waiting room or an e-consult.' },
-    'vsee-clinic/slot-picker': { title: 'VSee slot picker', icon: 'calendar-alt', description: 'Free appointment times, booked by the patient.' },
-    'vsee-clinic/visit-list': { title: 'VSee visit list', icon: 'list-view', description: 'The patient\'s upcoming and past visits.' },
+    'vsee-clinic/intake-form': {
+      title: 'VSee intake form',
+      icon: 'clipboard',
+      description: "The patient's intake, then a walk-in waiting room or an e-consult.",
+    },
+    'vsee-clinic/slot-picker': {
+      title: 'VSee slot picker',
+      icon: 'calendar-alt',
+      description: 'Free appointment times, booked by the patient.',
+    },
+    'vsee-clinic/visit-list': { title: 'VSee visit list', icon: 'list-view', description: "The patient's upcoming and past visits." },
   };
   // Attributes with a fixed set of values get a select; the empty choice leaves the default.
   var CHOICES = {
@@ -29,7 +37,9 @@
     locale: ['', 'en', 'es'],
   };
   var label = function (name) {
-    return name.replace(/([A-Z])/g, ' $1').replace(/^./, function (c) { return c.toUpperCase(); });
+    return name.replace(/([A-Z])/g, ' $1').replace(/^./, function (c) {
+      return c.toUpperCase();
+    });
   };
 
   Object.keys(BLOCKS).forEach(function (name) {
@@ -49,23 +59,41 @@
       supports: { html: false },
       edit: function (props) {
         var controls = names.map(function (n) {
-          var set = function (v) { var o = {}; o[n] = v; props.setAttributes(o); };
-          if (n === 'showCurrent') return el(ToggleControl, { key: n, label: 'Show the visit in progress', checked: !!props.attributes[n], onChange: set });
+          var set = function (v) {
+            var o = {};
+            o[n] = v;
+            props.setAttributes(o);
+          };
+          if (n === 'showCurrent')
+            return el(ToggleControl, { key: n, label: 'Show the visit in progress', checked: !!props.attributes[n], onChange: set });
           if (CHOICES[n]) {
             return el(SelectControl, {
-              key: n, label: label(n), value: props.attributes[n],
-              options: CHOICES[n].map(function (v) { return { value: v, label: v || '(default)' }; }),
+              key: n,
+              label: label(n),
+              value: props.attributes[n],
+              options: CHOICES[n].map(function (v) {
+                return { value: v, label: v || '(default)' };
+              }),
               onChange: set,
             });
           }
           return el(TextControl, { key: n, label: label(n), value: props.attributes[n], onChange: set });
         });
-        return el('div', useBlockProps(),
+        return el(
+          'div',
+          useBlockProps(),
           el(InspectorControls, null, el(PanelBody, { title: 'Element settings' }, controls)),
-          el(Placeholder, { icon: meta.icon, label: meta.title, instructions: meta.description + ' Shown to signed-in patients on the published page; account and room come from Settings → VSee Clinic.' })
+          el(Placeholder, {
+            icon: meta.icon,
+            label: meta.title,
+            instructions:
+              meta.description + ' Shown to signed-in patients on the published page; account and room come from Settings → VSee Clinic.',
+          }),
         );
       },
-      save: function () { return null; },
+      save: function () {
+        return null;
+      },
     });
   });
 })(window.wp);

@@ -21,8 +21,12 @@
       })
         .then(function (res) {
           return res.json().then(
-            function (body) { return { res: res, body: body }; },
-            function () { return { res: res, body: {} }; }
+            function (body) {
+              return { res: res, body: body };
+            },
+            function () {
+              return { res: res, body: {} };
+            },
           );
         })
         .then(function (r) {
@@ -53,7 +57,9 @@
   // Elements a theme or another script adds later get the provider too.
   new MutationObserver(function (records) {
     records.forEach(function (r) {
-      r.addedNodes.forEach(function (n) { if (n.nodeType === 1) wire(n); });
+      r.addedNodes.forEach(function (n) {
+        if (n.nodeType === 1) wire(n);
+      });
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
 })();
