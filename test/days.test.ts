@@ -43,10 +43,18 @@ describe('days (local calendar arithmetic)', () => {
   });
 
   it('starts a day at its first hour where midnight itself is skipped (Havana, Santiago)', () => {
-    // Cuba springs forward at 00:00 on 2027-03-14: the day starts at 01:00 CDT.
-    expect(localMidnight({ y: 2027, m: 3, d: 14 }, 'America/Havana')).to.equal(at('2027-03-14T01:00:00-04:00'));
-    // Chile springs forward at 00:00 on 2027-09-05.
-    expect(localMidnight({ y: 2027, m: 9, d: 5 }, 'America/Santiago')).to.equal(at('2027-09-05T01:00:00-03:00'));
+    // Cuba springs forward at 00:00 on 2027-03-14 and Chile at 00:00 on 2027-09-05, so those days
+    // start at 01:00. Each engine brings its own time-zone data (Firefox's puts Cuba's change an
+    // hour apart from Chromium's), so the day's start is checked as what it is, in this engine's
+    // data: the first instant whose local date is that day.
+    for (const [day, zone] of [
+      [{ y: 2027, m: 3, d: 14 }, 'America/Havana'],
+      [{ y: 2027, m: 9, d: 5 }, 'America/Santiago'],
+    ] as const) {
+      const start = localMidnight(day, zone);
+      expect(keyOf(localDay(start, zone)), zone).to.equal(keyOf(day));
+      expect(keyOf(localDay(start - 1, zone)), zone).to.equal(keyOf(addDays(day, -1)));
+    }
   });
 
   it('splits a page of days at local midnights, with the day count unchanged across a change', () => {

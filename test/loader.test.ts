@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { mockTenant } from './helpers/mock.js';
+import { engine } from './helpers/commands.js';
 
 /**
  * The loaders of dist/cdn/ (vsee-clinic-elements.js and its classic twin .iife.js) on a clinic page
@@ -83,11 +84,12 @@ describe('the ES loader (vsee-clinic-elements.js)', () => {
     const imported = [...list.matchAll(/from\s*["']\.\/([\w.-]+\.js)["']/g)].map((m) => `/dist/cdn/${m[1]}`);
     expect(imported.length).to.be.greaterThan(0);
     for (const f of imported) expect(preloaded, 'every chunk visit-list.js imports is preloaded').to.include(f);
-    // Each chunk's request starts before the module's own response has ended.
+    // Each chunk's request starts before the module's own response has ended (or in the same
+    // millisecond: WebKit's resource timings are whole milliseconds).
     const timing = (path: string) =>
       win.performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === path) as PerformanceResourceTiming;
     const module = timing('/dist/cdn/visit-list.js');
-    for (const f of imported) expect(timing(f).startTime, f).to.be.below(module.responseEnd);
+    for (const f of imported) expect(timing(f).startTime, f).to.be.at.most(module.responseEnd);
   });
 
   it('resolves the element modules beside itself, wherever it is served from', async () => {
@@ -228,6 +230,13 @@ describe('a module that fails to load', () => {
     registration.active!.postMessage({ heal: r.run });
     await tick(50);
     failure(el)!.querySelector('button')!.click();
+    if (engine() !== 'chromium') {
+      // Firefox and WebKit keep a failed module's import failed for the page's life (a module map
+      // entry is never retried), and a shared chunk cannot be asked for under a new URL by the
+      // module that imports it: the retry fails there, and the message then says to reload.
+      await waitUntil(() => failure(el)?.textContent?.includes('reload the page'), 'the advice to reload', { timeout: 8000 });
+      return;
+    }
     await shown(win);
     expect(failure(el)).to.equal(null);
     expect(win.pageErrors).to.deep.equal([]);

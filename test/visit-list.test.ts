@@ -672,7 +672,10 @@ describe('<vsee-visit-list>', () => {
     await waitUntil(() => li.querySelector('.details dl'));
     const details = words(li.querySelector('.details')!);
     expect(details).to.contain('Reason unknown Diagnosis unknown Disposition unknown');
-    expect(details).to.contain('Current medications No current medications on record.');
+    // The seed's documented prescriptionsBeforeVisit, in the e-prescribing system's field names.
+    expect(details).to.contain(
+      'Current medications One Tab Daily with Iron oral tablet Directions 1 Milliliter(s) 1 to 2 times a day Quantity 60 Tablet Refills 0 Status Current Prescribed by Dr. John Will, M.D. Date prescribed Jan 30, 2016',
+    );
     expect(details).to.contain('Prescribed at this visit Nothing was prescribed at this visit.');
     expect(details).to.contain('No attachments.');
     expect(details).to.contain('Your provider has not added notes to this visit.');
