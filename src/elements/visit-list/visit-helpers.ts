@@ -82,17 +82,8 @@ export function groupVisits(visits: readonly Visit[], now: number, excludeId?: s
   return { upcoming: upcoming.map((e) => e[1]), past: past.map((e) => e[1]) };
 }
 
-/**
- * Whether a visit is going on now: pending, confirmed or in progress, and not ended. The
- * documented answer of `GET /visits/current` is a cancelled visit that ended long ago; shown as
- * "in progress" it would tell the patient something false.
- */
-export function isVisitInProgress(visit: Visit): boolean {
-  const open: unknown[] = [VisitStatuses.pending, VisitStatuses.confirmed, VisitStatuses.inProgress];
-  if (!open.includes(visit.status)) return false;
-  const ended = visit.actual_end;
-  return !(typeof ended === 'number' && Number.isFinite(ended) && ended > 0);
-}
+/** Whether a visit is going on now: the client's rule, applied again after a local change (a cancel). */
+export { isVisitInProgress } from '../../client/shapes.js';
 
 /** Whether a visit took place, so a summary of it can exist: started, and not cancelled. */
 export function hasTakenPlace(visit: Visit, now: number): boolean {
