@@ -44,8 +44,8 @@ const DEMO_PREFIXES = [
   '/mock/', // the mock API (and the VSEE_API_BASE proxy)
   '/__web-dev-server', // the dev server's own reload socket script
 ];
-/** Extra paths `npm run bench` needs (its page and the built bundles). */
-const BENCH_PREFIXES = ['/scripts/bench/', '/dist/'];
+/** Extra paths `npm run bench` needs (its pages, the clinic page of the size table, and the built bundles). */
+const BENCH_PREFIXES = ['/scripts/bench/', '/test/integration/', '/dist/'];
 
 /**
  * Answers 404 for anything the demo does not load: dotfiles and dot-folders anywhere, the
