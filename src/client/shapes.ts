@@ -5,6 +5,7 @@
  * is a list of records, a visit is a record with a visit's fields); a single field of the wrong
  * type inside a record is left to the elements, which show it as "unknown".
  */
+import { VseeApiError, defaultMessage } from './errors.js';
 import type { Visit } from './types.js';
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
@@ -47,4 +48,19 @@ export function isVisitInProgress(visit: Pick<Visit, 'status' | 'actual_end'>): 
   return (
     typeof visit.status === 'number' && OPEN_STATUSES.has(visit.status) && (visit.actual_end === null || visit.actual_end === undefined)
   );
+}
+
+/** A documented answer shape, and its name for the `bad_response` message. */
+export interface Shape {
+  check: (v: unknown) => boolean;
+  what: string;
+}
+export const ANY_RECORD: Shape = { check: isRecord, what: 'an object' };
+export const VISIT: Shape = { check: looksLikeVisit, what: 'a visit' };
+export const INTAKE: Shape = { check: looksLikeIntake, what: 'an intake' };
+export const ROOM: Shape = { check: looksLikeRoom, what: 'a room' };
+
+/** A 2xx answer that is not the documented shape. */
+export function badResponse(what: string): VseeApiError {
+  return new VseeApiError('bad_response', 200, `${defaultMessage('bad_response')} (expected ${what})`);
 }

@@ -17,7 +17,7 @@ import { xhrUpload } from './upload.js';
 import { isEmptyPayload, normalizeList, normalizeRecord, normalizeSlots } from './normalize.js';
 import { encodeBody, intakeBody, type BodyEncoding } from './request-body.js';
 import { baseUrlProblem, dataOf, vendorMessage } from './transport.js';
-import { isRecord, isVisitInProgress, looksLikeIntake, looksLikeRoom, looksLikeVisit } from './shapes.js';
+import { ANY_RECORD, INTAKE, ROOM, VISIT, badResponse, isRecord, isVisitInProgress, looksLikeVisit, type Shape } from './shapes.js';
 import { redact, secretForms } from './redact.js';
 import type {
   AppointmentParams,
@@ -487,20 +487,6 @@ export class VseeClient extends EventTarget {
       ...(serverMessage ? { serverMessage } : {}),
     });
   }
-}
-
-/** A documented answer shape, and its name for the `bad_response` message. */
-interface Shape {
-  check: (v: unknown) => boolean;
-  what: string;
-}
-const ANY_RECORD: Shape = { check: isRecord, what: 'an object' };
-const VISIT: Shape = { check: looksLikeVisit, what: 'a visit' };
-const INTAKE: Shape = { check: looksLikeIntake, what: 'an intake' };
-const ROOM: Shape = { check: looksLikeRoom, what: 'a room' };
-
-function badResponse(what: string): VseeApiError {
-  return new VseeApiError('bad_response', 200, `${defaultMessage('bad_response')} (expected ${what})`);
 }
 
 function seg(id: string): string {
