@@ -21,6 +21,7 @@ import { SubmitPipeline, UploadsIncomplete, submitFailure, type SubmitFailure, t
 import { chunks } from './chunks.js';
 import { isClinicUrl, isJoinTarget } from './join-visit.js';
 import { OutcomeController } from './outcome.js';
+import { intakeRequest, intakeType } from './intake-fields.js';
 import { consultationText, patientConsultations, roomName } from './room-details.js';
 import { CustomFieldsSlot } from './custom-fields-slot.js';
 import { collectProblems, renderLoading, renderRoomClosed, renderSubmitFailure, renderSummary, type Problem } from './form-messages.js';
@@ -215,20 +216,13 @@ export class VseeIntakeForm extends VseeElement {
   }
 
   #effectiveType(): 1 | 2 | undefined {
-    const t = this.visitType || (this.then === 'walkin' ? 'walkin' : this.#fields.visitType);
-    if (t === 'walkin') return 1;
-    return t === 'schedule' ? 2 : undefined;
+    return intakeType(this.visitType, this.then, this.#fields.visitType);
   }
 
-  /** The body of `POST /intakes`; `editing` sends cleared fields empty rather than leave the old value. */
   #intakeFields(editing: boolean): IntakeFields {
-    const fields: IntakeFields = { room_code: this.roomCode! };
-    if (this.memberId) fields.member_id = this.memberId;
-    if (this.providerId) fields.provider_id = /^\d+$/.test(this.providerId) ? Number(this.providerId) : this.providerId;
-    Object.assign(fields, this.#fields.forApi(this.#effectiveType(), this.#consultations()));
-    if (editing) for (const k of ['reason_for_visit', 'location', 'phone'] as const) if (!(k in fields)) fields[k] = '';
-    fields.attachments = this.#attachments.ids();
-    return { ...fields, ...this.#custom.values() };
+    const builtin = this.#fields.forApi(this.#effectiveType(), this.#consultations());
+    const parts = { roomCode: this.roomCode!, memberId: this.memberId, providerId: this.providerId, builtin };
+    return intakeRequest({ ...parts, attachments: this.#attachments.ids(), custom: this.#custom.values() }, editing);
   }
 
   // ---- hooks the controllers call ----------------------------------------------------------
