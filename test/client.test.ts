@@ -159,13 +159,23 @@ describe('VseeClient', () => {
     });
 
     it('uploads a file with progress as multipart with the attachment category', async () => {
-      // uploadFile uses XMLHttpRequest; point it at the mock's /files via a same-origin base.
-      const up = new VseeClient({ baseUrl: '/mock/client-upload/api_v3', accountCode: 'vclinic', token: 'demo-patient-token' });
-      const progress: number[] = [];
+      // Through fetch like every other call (see client-upload.test.ts): progress is the start and the end.
+      const { c, calls } = client(() => json({ data: { _id: 'f1', name: 'scan.png', size: '200000' } }));
+      const progress: Array<[number, number]> = [];
       const file = new File([new Uint8Array(200_000)], 'scan.png', { type: 'image/png' });
-      const result = await up.uploadFile(file, { onProgress: (loaded) => progress.push(loaded) });
-      expect(result.id).to.be.a('string').and.not.empty;
-      expect(progress.length).to.be.greaterThan(0);
+      const result = await c.uploadFile(file, { onProgress: (loaded, total) => progress.push([loaded, total]) });
+      expect(result).to.deep.include({ id: 'f1', name: 'scan.png', size: 200_000 });
+      expect(progress).to.deep.equal([
+        [0, 200_000],
+        [200_000, 200_000],
+      ]);
+      expect(calls).to.have.length(1);
+      expect([calls[0]!.method, path(calls[0]!), calls[0]!.encoding]).to.deep.equal(['POST', '/files', 'multipart']);
+      const body = calls[0]!.body as Record<string, unknown>;
+      expect(body['meta[category]']).to.equal('intake_attachment');
+      expect((body.file as File).name).to.equal('scan.png');
+      expect((body.file as File).size).to.equal(200_000);
+      expect(calls[0]!.headers['x-apitoken']).to.equal(TOKEN);
     });
   });
 

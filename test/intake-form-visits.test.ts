@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/t
 import '../src/elements/intake-form/vsee-intake-form.js';
 import type { VseeIntakeForm } from '../src/elements/intake-form/vsee-intake-form.js';
 import { ACCOUNT, ROOM, TOKEN, mockTenant, type MockLogEntry, type MockTenant } from './helpers/mock.js';
+import { VseeClient } from '../src/client.js';
 
 const $ = <T extends Element = HTMLElement>(el: VseeIntakeForm, sel: string) => el.shadowRoot!.querySelector(sel) as T;
 const text = (el: Element) => (el.shadowRoot ?? el).textContent!.replace(/\s+/g, ' ').trim();
@@ -53,17 +54,30 @@ describe('<vsee-intake-form> attachments', () => {
     sessionStorage.clear();
   });
 
-  it('uploads each file with progress, and the intake carries the ids', async () => {
-    await mock.fault({ method: 'POST', path: '/files', delayMs: 300 });
+  it('uploads each file with a moving bar and its size, then a full bar, and the intake carries the ids', async () => {
+    await mock.fault({ method: 'POST', path: '/files', delayMs: 300, times: 2 });
     const el = await ready(await form(mock));
-    chooseFiles(el, [png('a.png'), png('b.png')]);
+    chooseFiles(el, [png('a.png'), png('b.png', 3072)]);
     await el.updateComplete;
-    const progress = el.shadowRoot!.querySelectorAll('progress');
-    expect(progress).to.have.length(2);
-    expect(progress[0]!.getAttribute('aria-label')).to.equal('Uploading a.png');
+    // In flight: indeterminate (no value: fetch reports no bytes sent), named for its file, size shown.
+    const sending = [...el.shadowRoot!.querySelectorAll('progress')];
+    expect(sending.map((p) => [p.getAttribute('aria-label'), p.hasAttribute('value'), p.position])).to.deep.equal([
+      ['Uploading a.png', false, -1],
+      ['Uploading b.png', false, -1],
+    ]);
+    const rows = [...el.shadowRoot!.querySelectorAll('[part=attachment]')].map((r) => text(r));
+    expect(rows[0]).to.contain('a.png (2 kB)').and.contain('Uploading…');
+    expect(rows[1]).to.contain('b.png (3 kB)');
     await expect(el).to.be.accessible();
-    await waitUntil(() => el.shadowRoot!.querySelectorAll('progress').length === 0, 'uploads did not finish', { timeout: 4000 });
+    await waitUntil(() => !el.shadowRoot!.querySelector('progress:not([value])'), 'uploads did not finish', { timeout: 4000 });
+    // Done: the bar is full and says so.
+    const done = [...el.shadowRoot!.querySelectorAll('progress')];
+    expect(done.map((p) => [p.getAttribute('aria-label'), p.position])).to.deep.equal([
+      ['a.png uploaded', 1],
+      ['b.png uploaded', 1],
+    ]);
     expect(text(el)).to.contain('Uploaded');
+    await expect(el).to.be.accessible();
     typeReason(el, 'See photos');
     $<HTMLButtonElement>(el, 'button[part=submit]').click();
     await oneEvent(el, 'vsee-intake-saved');
@@ -90,7 +104,7 @@ describe('<vsee-intake-form> attachments', () => {
     await mock.fault({ method: 'POST', path: '/files', delayMs: 300 });
     button(el, 'Try uploading scan.png again')!.click();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('progress')).to.exist;
+    expect(el.shadowRoot!.querySelector('progress:not([value])'), 'sending again').to.exist;
     $<HTMLButtonElement>(el, 'button[part=submit]').click();
     await el.updateComplete;
     expect($(el, 'button[part=submit]').textContent).to.contain('Finishing uploads');
@@ -115,6 +129,35 @@ describe('<vsee-intake-form> attachments', () => {
     await aTimeout(0);
     expect(el.shadowRoot!.querySelector('[part=attachment]')).to.equal(null);
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#files'));
+  });
+
+  it('removing a file while it is sent stops its upload, with no error and no id kept', async () => {
+    await mock.fault({ method: 'POST', path: '/files', delayMs: 1500 });
+    const signals: AbortSignal[] = [];
+    const el = await ready(await form(mock));
+    el.client = new VseeClient({
+      baseUrl: mock.base,
+      accountCode: ACCOUNT,
+      token: TOKEN,
+      fetch: (input, init) => {
+        if (String(input).endsWith('/files') && init?.signal) signals.push(init.signal);
+        return fetch(input, init);
+      },
+    });
+    await ready(el);
+    let errors = 0;
+    el.addEventListener('vsee-error', () => errors++);
+    chooseFiles(el, [png('gone.png')]);
+    await waitUntil(() => signals.length === 1, 'the upload did not start');
+    expect(signals[0]!.aborted).to.be.false;
+    button(el, 'Remove gone.png')!.click();
+    await el.updateComplete;
+    expect(signals[0]!.aborted, 'the request was cancelled').to.be.true;
+    expect(el.shadowRoot!.querySelector('[part=attachment]')).to.equal(null);
+    await aTimeout(100);
+    expect(errors).to.equal(0);
+    expect(text(el)).not.to.contain('Not uploaded');
+    expect(el.value.attachments ?? []).to.deep.equal([]);
   });
 
   it('keeps uploaded ids (not files) in the draft', async () => {

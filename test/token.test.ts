@@ -132,7 +132,7 @@ describe('The token never leaks', function () {
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await wait(() => $(el, '[part=attachment] button:not(.danger)'), 'no upload failure');
     $<HTMLButtonElement>(el, '[part=attachment] button:not(.danger)')!.click();
-    await wait(() => !$(el, '[part=attachment] .failed') && !$(el, 'progress'), 'upload retry');
+    await wait(() => !$(el, '[part=attachment] .failed') && !$(el, 'progress:not([value])'), 'upload retry');
     await t.fault({ method: 'POST', path: '/intakes', ...echo(403) });
     $<HTMLButtonElement>(el, 'button[part=submit]')!.click();
     await wait(() => alerts(el).includes('refused'), 'the vendor message is not shown');

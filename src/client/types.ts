@@ -185,7 +185,11 @@ export interface RequestOptions {
 }
 
 export interface UploadOptions extends RequestOptions {
-  /** Called with bytes sent and total as the upload goes. */
+  /**
+   * Called with `(0, size)` when the upload starts and `(size, size)` once it has succeeded (not
+   * after a failure). Nothing in between: uploads go through fetch, which reports no upload
+   * progress, because it can refuse a redirect (XMLHttpRequest follows one, token and all).
+   */
   onProgress?: (loaded: number, total: number) => void;
   /** `meta.category` of the upload; default `intake_attachment`. */
   category?: string;

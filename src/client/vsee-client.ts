@@ -1,6 +1,6 @@
 /**
- * A small typed client for the VSee Clinic REST API v3. No DOM beyond fetch/XMLHttpRequest,
- * no lit: it can run in any page, worker or test.
+ * A small typed client for the VSee Clinic REST API v3. No DOM beyond fetch, no lit: it can run
+ * in any page, worker or test.
  */
 import {
   REDIRECT_MESSAGE,
@@ -13,7 +13,6 @@ import {
   type VseeErrorCode,
 } from './errors.js';
 import { SharedRequests } from './shared-requests.js';
-import { xhrUpload } from './upload.js';
 import { isEmptyPayload, normalizeList, normalizeRecord, normalizeSlots } from './normalize.js';
 import { encodeBody, intakeBody, type BodyEncoding } from './request-body.js';
 import { baseUrlProblem, dataOf, vendorMessage } from './transport.js';
@@ -47,7 +46,11 @@ interface RequestSpec {
   body?: Record<string, unknown>;
   /** How `body` is sent: the encoding of the endpoint's documented sample. */
   encoding?: BodyEncoding;
+  /** A body built by the caller and sent as it is: an upload's multipart form with its file. */
+  form?: FormData;
   signal?: AbortSignal | undefined;
+  /** Time-out of one attempt, when not the client's `timeoutMs`. */
+  timeoutMs?: number;
 }
 
 /** Fired on the client (an EventTarget) after a call that changed data on the server. */
@@ -57,6 +60,8 @@ export interface VseeClientChangeDetail {
 }
 
 const DEFAULT_TIMEOUT = 15_000;
+/** An upload's least time-out: a large file on a slow connection needs this long. */
+const UPLOAD_TIMEOUT = 120_000;
 
 export class VseeClient extends EventTarget {
   readonly baseUrl: string;
@@ -275,23 +280,28 @@ export class VseeClient extends EventTarget {
     return this.#record<Room>('getRoom', { method: 'GET', path: `/rooms/${seg(code)}`, signal: opts?.signal }, undefined, false, ROOM);
   }
 
-  /** `POST /files` with upload progress (XMLHttpRequest: fetch cannot report upload progress). */
+  /**
+   * `POST /files`: one file, multipart with its `meta[category]`. It goes through the same fetch as
+   * every other call, so a redirect fails it before the file or the token goes anywhere else;
+   * fetch cannot report upload progress, so `onProgress` hears the start and the end only. Each
+   * attempt gets at least 2 minutes, whatever `timeoutMs` is. Not re-sent by itself, like any POST.
+   */
   async uploadFile(file: Blob & { name?: string }, opts: UploadOptions = {}): Promise<UploadedFile> {
-    const send = async (token: string | undefined) => {
-      const form = new FormData();
-      form.append('file', file, file.name ?? 'file');
-      form.append('meta[category]', opts.category ?? 'intake_attachment');
-      return xhrUpload(`${this.baseUrl}/files`, form, this.#headers(token), Math.max(this.timeoutMs, 120_000), opts);
-    };
-    let token = await this.#currentToken();
-    let result = await send(token);
-    if (result.status === 401 && this.#tokenProvider) {
-      token = await this.#refreshToken();
-      result = await send(token);
-    }
-    const data = this.#unwrap(result.status, result.text, result.retryAfter);
+    if (opts.signal?.aborted) throw abortReason(opts.signal);
+    const form = new FormData();
+    form.append('file', file, file.name ?? 'file');
+    form.append('meta[category]', opts.category ?? 'intake_attachment');
+    opts.onProgress?.(0, file.size);
+    const data = await this.#request({
+      method: 'POST',
+      path: '/files',
+      form,
+      signal: opts.signal,
+      timeoutMs: Math.max(this.timeoutMs, UPLOAD_TIMEOUT),
+    });
     const rec = normalizeRecord<UploadedFile>(data);
     if (typeof rec !== 'object' || rec === null || typeof rec.id !== 'string') throw badResponse('an uploaded file');
+    opts.onProgress?.(file.size, file.size);
     return rec;
   }
 
@@ -402,11 +412,11 @@ export class VseeClient extends EventTarget {
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.timeoutMs);
+    }, spec.timeoutMs ?? this.timeoutMs);
     const onAbort = () => controller.abort(abortReason(signal!));
     signal?.addEventListener('abort', onAbort, { once: true });
     const headers = this.#headers(token);
-    let body: BodyInit | undefined;
+    let body: BodyInit | undefined = spec.form;
     if (spec.body !== undefined) {
       const encoded = encodeBody(spec.encoding ?? 'json', spec.body);
       if (encoded.contentType) headers['Content-Type'] = encoded.contentType;
@@ -451,35 +461,22 @@ export class VseeClient extends EventTarget {
         throw new VseeApiError('network', 0, defaultMessage('network'));
       }
       if (ok) return dataOf(res.status, json);
-      return this.#unwrap(res.status, text, parseRetryAfter(res.headers.get('Retry-After')));
+      return this.#refusal(res.status, text, parseRetryAfter(res.headers.get('Retry-After')));
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
   }
 
-  /** Turns a status and body into `data`, or the right `VseeApiError`. */
-  #unwrap(status: number, text: string, retryAfter?: number): unknown {
-    let json: unknown;
-    let parsed = false;
-    if (text.trim()) {
-      try {
-        json = JSON.parse(text);
-        parsed = true;
-      } catch {
-        /* an HTML page from a proxy, or plain text */
-      }
+  /** The `VseeApiError` for an answer that is not a 2xx, with the vendor's message when its body has one. */
+  #refusal(status: number, text: string, retryAfter?: number): never {
+    let vendor: string | undefined;
+    try {
+      vendor = vendorMessage(JSON.parse(text));
+    } catch {
+      /* empty, an HTML page from a proxy, or plain text */
     }
-    if (status >= 200 && status < 300) {
-      if (!parsed) throw new VseeApiError('bad_response', status, defaultMessage('bad_response'));
-      return dataOf(status, json);
-    }
-    const vendor = parsed ? vendorMessage(json) : undefined;
     const code: VseeErrorCode = status === 0 ? 'network' : codeForStatus(status, vendor);
-    return this.#throw(code, status, vendor, retryAfter);
-  }
-
-  #throw(code: VseeErrorCode, status: number, vendor: string | undefined, retryAfter?: number): never {
     // The token is a credential: never let it reach a message, even if the server echoed it.
     const serverMessage = vendor ? redact(vendor, this.#secrets) : undefined;
     throw new VseeApiError(code, status, serverMessage ?? defaultMessage(code), {

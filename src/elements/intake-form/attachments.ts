@@ -1,7 +1,11 @@
 /**
- * The attachments: the files the patient chooses, checked (type, size, empty), uploaded with
- * progress, retried or removed; the intake carries the ids of the uploaded ones. The upload
- * transport is its own chunk, loaded on the first file chosen (see chunks.ts).
+ * The attachments: the files the patient chooses, checked (type, size, empty), uploaded, retried
+ * or removed; the intake carries the ids of the uploaded ones. The upload transport is its own
+ * chunk, loaded on the first file chosen (see chunks.ts).
+ *
+ * A file in flight shows a bar without a value (indeterminate): the client uploads through fetch,
+ * which refuses a redirect that would carry the token away but reports no bytes sent, so there is
+ * no honest percentage to show. An uploaded file shows the bar full.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { VseeClient } from '../../client/vsee-client.js';
@@ -21,8 +25,6 @@ export interface Attachment {
   size?: number;
   file?: File;
   status: 'uploading' | 'done' | 'error';
-  loaded: number;
-  total: number;
   id?: string;
   error?: string;
   job?: UploadJob;
@@ -113,8 +115,6 @@ export class AttachmentsController implements ReactiveController {
           name: str(rec.name) || id,
           ...(size !== undefined ? { size } : {}),
           status: 'done',
-          loaded: 1,
-          total: 1,
         };
       })
       .filter((a): a is Attachment => Boolean(a));
@@ -168,8 +168,6 @@ export class AttachmentsController implements ReactiveController {
           size: file.size,
           file,
           status: 'uploading',
-          loaded: 0,
-          total: file.size,
         };
         this.#list = [...this.#list, att];
         this.#upload(att);
@@ -185,24 +183,18 @@ export class AttachmentsController implements ReactiveController {
     if (!api || !att.file) return;
     const file = att.file;
     att.status = 'uploading';
-    att.loaded = 0;
     att.error = undefined;
     att.settled = chunks.upload
       .load()
       .then(
         ({ startUpload }) => {
           if (!this.#list.includes(att)) return; // removed while the transport loaded
-          const job = startUpload(api, file, (loaded, total) => {
-            att.loaded = loaded;
-            att.total = total || att.total;
-            this.#host.requestUpdate();
-          });
+          const job = startUpload(api, file);
           att.job = job;
           return job.done.then(
             (id) => {
               att.id = id;
               att.status = 'done';
-              att.loaded = att.total;
               this.#host.attachmentsChanged();
             },
             (e: unknown) => {
@@ -275,16 +267,14 @@ export class AttachmentsController implements ReactiveController {
   #renderStatus(a: Attachment): TemplateResult {
     const l10n = this.#l10n;
     if (a.status === 'uploading') {
-      const percent = a.total > 0 ? Math.min(100, Math.round((a.loaded / a.total) * 100)) : 0;
-      return html`<progress
-          id=${`progress-${a.key}`}
-          max="100"
-          value=${percent}
-          aria-label=${l10n.msg('uploadProgress', { name: a.name })}
-        ></progress>
-        <span class="status">${l10n.msg('uploadPercent', { percent })}</span>`;
+      // No value: indeterminate (see the top of this file).
+      return html`<progress id=${`progress-${a.key}`} aria-label=${l10n.msg('uploadProgress', { name: a.name })}></progress>
+        <span class="status">${l10n.msg('uploadSending')}</span>`;
     }
-    if (a.status === 'done') return html`<span class="status">${l10n.msg('uploadDone')}</span>`;
+    if (a.status === 'done') {
+      return html`<progress id=${`progress-${a.key}`} max="1" value="1" aria-label=${l10n.msg('uploadComplete', { name: a.name })}></progress>
+        <span class="status">${l10n.msg('uploadDone')}</span>`;
+    }
     return html`<span class="status failed" role="alert">${l10n.msg('uploadFailed', { error: a.error ?? l10n.msg('errUnknown') })}</span>`;
   }
 

@@ -1,6 +1,6 @@
 /**
- * The upload transport: sends one chosen file to `POST /files` with progress, and can be stopped.
- * Its own chunk (see chunks.ts), loaded when the patient chooses the first file.
+ * The upload transport: sends one chosen file to `POST /files`, and can be stopped. Its own chunk
+ * (see chunks.ts), loaded when the patient chooses the first file.
  */
 import type { VseeClient } from '../../client/vsee-client.js';
 
@@ -11,11 +11,9 @@ export interface UploadJob {
   readonly aborted: boolean;
 }
 
-export function startUpload(api: VseeClient, file: File, onProgress: (loaded: number, total: number) => void): UploadJob {
+export function startUpload(api: VseeClient, file: File): UploadJob {
   const controller = new AbortController();
-  const done = api
-    .uploadFile(file, { signal: controller.signal, category: 'intake_attachment', onProgress })
-    .then((uploaded) => uploaded.id);
+  const done = api.uploadFile(file, { signal: controller.signal, category: 'intake_attachment' }).then((uploaded) => uploaded.id);
   return {
     done,
     abort: () => controller.abort(),

@@ -54,7 +54,7 @@ type Busy = 'uploads' | 'saving' | 'visit' | null;
  * @csspart error - A field's error message.
  * @csspart summary - The error summary shown after a failed submit.
  * @csspart attachments - The list of chosen files.
- * @csspart attachment - One chosen file with its progress and buttons.
+ * @csspart attachment - One chosen file: its name and size, its upload bar (without a value while it is sent, full once uploaded) and buttons.
  * @csspart submit - The submit button.
  * @csspart message - Status and error messages (success, closed room, failures).
  * @csspart waiting-room - The waiting room shown after a walk-in was created.
