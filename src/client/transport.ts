@@ -1,5 +1,8 @@
-/** Transport details of the client: which base URLs are safe, the success envelope, waiting. */
-import { VseeApiError, abortReason, defaultMessage } from './errors.js';
+/**
+ * Transport details of the client: which base URLs are safe, one request and its answer, the
+ * success envelope, waiting.
+ */
+import { REDIRECT_MESSAGE, VseeApiError, abortReason, defaultMessage, isAbortError, parseRetryAfter } from './errors.js';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -49,4 +52,80 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** An answer that is not a 2xx, as it came: the client turns it into its `VseeApiError`. */
+export interface Refusal {
+  status: number;
+  text: string;
+  retryAfter?: number | undefined;
+}
+
+export interface ExchangeInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: BodyInit | undefined;
+  signal?: AbortSignal | undefined;
+  timeoutMs: number;
+}
+
+/**
+ * One request and its answer: the envelope's `data` of a 2xx, `refuse(…)` for any other status.
+ * A failure of the connection, a time-out, a redirect or a success that is not JSON rejects with
+ * its `VseeApiError`; the caller's abort rejects with the caller's reason.
+ */
+export async function exchange(send: typeof fetch, url: string, init: ExchangeInit, refuse: (refusal: Refusal) => never): Promise<unknown> {
+  const { signal } = init;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, init.timeoutMs);
+  const onAbort = () => controller.abort(abortReason(signal!));
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    let res: Response;
+    try {
+      res = await send(url, {
+        method: init.method,
+        headers: init.headers,
+        body: init.body,
+        signal: controller.signal,
+        credentials: 'omit',
+        // A redirect would carry X-ApiToken to wherever it points: never follow one.
+        redirect: 'manual',
+      });
+    } catch (e) {
+      if (timedOut) throw new VseeApiError('timeout', 0, defaultMessage('timeout'));
+      if (signal?.aborted) throw abortReason(signal);
+      if (isAbortError(e)) throw e;
+      throw new VseeApiError('network', 0, defaultMessage('network'));
+    }
+    if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
+      throw new VseeApiError('http', res.status, REDIRECT_MESSAGE);
+    }
+    const ok = res.status >= 200 && res.status < 300;
+    let text = '';
+    let json: unknown;
+    try {
+      // A success is parsed straight from the body (a 1,000-visit history is a megabyte; no
+      // intermediate string); an error keeps its text, which may be an HTML page from a proxy.
+      if (ok) json = await res.json();
+      else text = await res.text();
+    } catch (e) {
+      if (timedOut) throw new VseeApiError('timeout', 0, defaultMessage('timeout'));
+      if (signal?.aborted) throw abortReason(signal);
+      // Body that is not JSON: a SyntaxError in Chromium and Firefox, a DOMException named
+      // SyntaxError in WebKit (Safari). Anything else is the connection failing mid-body.
+      if (ok && (e as { name?: unknown } | null)?.name === 'SyntaxError')
+        throw new VseeApiError('bad_response', res.status, defaultMessage('bad_response'));
+      throw new VseeApiError('network', 0, defaultMessage('network'));
+    }
+    if (ok) return dataOf(res.status, json);
+    return refuse({ status: res.status, text, retryAfter: parseRetryAfter(res.headers.get('Retry-After')) });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
 }

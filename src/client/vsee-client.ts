@@ -2,20 +2,11 @@
  * A small typed client for the VSee Clinic REST API v3. No DOM beyond fetch, no lit: it can run
  * in any page, worker or test.
  */
-import {
-  REDIRECT_MESSAGE,
-  VseeApiError,
-  abortReason,
-  codeForStatus,
-  defaultMessage,
-  isAbortError,
-  parseRetryAfter,
-  type VseeErrorCode,
-} from './errors.js';
+import { VseeApiError, abortReason, codeForStatus, defaultMessage, type VseeErrorCode } from './errors.js';
 import { SharedRequests } from './shared-requests.js';
 import { isEmptyPayload, normalizeList, normalizeRecord, normalizeSlots } from './normalize.js';
 import { encodeBody, intakeBody, type BodyEncoding } from './request-body.js';
-import { baseUrlProblem, dataOf, vendorMessage } from './transport.js';
+import { baseUrlProblem, exchange, vendorMessage, type Refusal } from './transport.js';
 import { ANY_RECORD, INTAKE, ROOM, VISIT, badResponse, isRecord, isVisitInProgress, looksLikeVisit, type Shape } from './shapes.js';
 import { redact, secretForms } from './redact.js';
 import type {
@@ -404,17 +395,9 @@ export class VseeClient extends EventTarget {
     return h;
   }
 
-  async #once(spec: RequestSpec, signal: AbortSignal | undefined, token: string | undefined): Promise<unknown> {
+  #once(spec: RequestSpec, signal: AbortSignal | undefined, token: string | undefined): Promise<unknown> {
     // The caller may have aborted while we waited for a token or a backoff.
-    if (signal?.aborted) throw abortReason(signal);
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, spec.timeoutMs ?? this.timeoutMs);
-    const onAbort = () => controller.abort(abortReason(signal!));
-    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
     const headers = this.#headers(token);
     let body: BodyInit | undefined = spec.form;
     if (spec.body !== undefined) {
@@ -422,54 +405,12 @@ export class VseeClient extends EventTarget {
       if (encoded.contentType) headers['Content-Type'] = encoded.contentType;
       body = encoded.body;
     }
-    try {
-      let res: Response;
-      try {
-        res = await this.#fetch(this.#url(spec.path, spec.query), {
-          method: spec.method,
-          headers,
-          body,
-          signal: controller.signal,
-          credentials: 'omit',
-          // A redirect would carry X-ApiToken to wherever it points: never follow one.
-          redirect: 'manual',
-        });
-      } catch (e) {
-        if (timedOut) throw new VseeApiError('timeout', 0, defaultMessage('timeout'));
-        if (signal?.aborted) throw abortReason(signal);
-        if (isAbortError(e)) throw e;
-        throw new VseeApiError('network', 0, defaultMessage('network'));
-      }
-      if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
-        throw new VseeApiError('http', res.status, REDIRECT_MESSAGE);
-      }
-      const ok = res.status >= 200 && res.status < 300;
-      let text = '';
-      let json: unknown;
-      try {
-        // A success is parsed straight from the body (a 1,000-visit history is a megabyte; no
-        // intermediate string); an error keeps its text, which may be an HTML page from a proxy.
-        if (ok) json = await res.json();
-        else text = await res.text();
-      } catch (e) {
-        if (timedOut) throw new VseeApiError('timeout', 0, defaultMessage('timeout'));
-        if (signal?.aborted) throw abortReason(signal);
-        // Body that is not JSON: a SyntaxError in Chromium and Firefox, a DOMException named
-        // SyntaxError in WebKit (Safari). Anything else is the connection failing mid-body.
-        if (ok && (e as { name?: unknown } | null)?.name === 'SyntaxError')
-          throw new VseeApiError('bad_response', res.status, defaultMessage('bad_response'));
-        throw new VseeApiError('network', 0, defaultMessage('network'));
-      }
-      if (ok) return dataOf(res.status, json);
-      return this.#refusal(res.status, text, parseRetryAfter(res.headers.get('Retry-After')));
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
+    const init = { method: spec.method, headers, body, signal, timeoutMs: spec.timeoutMs ?? this.timeoutMs };
+    return exchange(this.#fetch, this.#url(spec.path, spec.query), init, (r) => this.#refusal(r));
   }
 
   /** The `VseeApiError` for an answer that is not a 2xx, with the vendor's message when its body has one. */
-  #refusal(status: number, text: string, retryAfter?: number): never {
+  #refusal({ status, text, retryAfter }: Refusal): never {
     let vendor: string | undefined;
     try {
       vendor = vendorMessage(JSON.parse(text));
