@@ -8,6 +8,10 @@
  * the token as `sso_token`; `invalidate=1` makes it single-use, so the URL is worthless once
  * followed (history, logs, a shared screen). The URL is built only inside the patient's click and
  * handed straight to `window.open`: it is never rendered into an attribute, stored or logged.
+ *
+ * Part of the waiting room's chunk (waiting-room.ts re-exports it): *Join your visit* is offered
+ * only when a walk-in's provider is ready. What the first paint checks (`clinic-url`,
+ * `join-target`) is in join-config.ts.
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { VseeApiError } from '../../client/errors.js';
@@ -16,22 +20,7 @@ import type { LocalizeController } from '../controllers/localize.js';
 import type { FocusController } from '../controllers/focus.js';
 import { errorPanel } from '../controllers/error-panel.js';
 import type { TokenRequest } from '../vsee-element.js';
-
-export type JoinTarget = '_self' | '_blank';
-
-/** Whether `value` can be a clinic's web address: https only, since the token travels in it. */
-export function isClinicUrl(value: string): boolean {
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'https:' && !url.username && !url.password && !url.search && !url.hash;
-  } catch {
-    return false;
-  }
-}
-
-export function isJoinTarget(value: string): value is JoinTarget {
-  return value === '_self' || value === '_blank';
-}
+import type { JoinTarget } from './join-config.js';
 
 /**
  * `{clinic-url}/auth?sso_token=…&next=/u/{room}&invalidate=1`. `next` is a path on the clinic's

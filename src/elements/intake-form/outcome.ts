@@ -12,7 +12,7 @@ import { errorPanel } from '../controllers/error-panel.js';
 import type { HostAccess } from './attachments.js';
 import { chunks } from './chunks.js';
 import type { DraftStore } from './draft-store.js';
-import { JoinVisitController, type JoinHost } from './join-visit.js';
+import type { JoinHost, JoinVisitController } from './join-visit.js';
 import { minutesText } from './room-details.js';
 import type { WaitEnd, WaitingRoomController } from './waiting-room.js';
 
@@ -40,7 +40,8 @@ export interface OutcomeDeps extends HostAccess {
 export class OutcomeController {
   readonly #host: OutcomeHost;
   readonly #deps: OutcomeDeps;
-  readonly #join: JoinVisitController;
+  /** Made when the provider is ready, from the waiting room's chunk (loaded by then). */
+  #join?: JoinVisitController;
   #phase?: Outcome;
   #waiting?: WaitingRoomController;
   #waitFor?: { visit: Visit; since: number };
@@ -50,7 +51,6 @@ export class OutcomeController {
   constructor(host: OutcomeHost, deps: OutcomeDeps) {
     this.#host = host;
     this.#deps = deps;
-    this.#join = new JoinVisitController(host, deps.l10n, deps.focus);
   }
 
   /** None while the form is on screen. */
@@ -93,7 +93,11 @@ export class OutcomeController {
     this.#waitFor = undefined;
     this.#phase = end;
     this.#deps.focus.request('.done');
-    if (end === 'ready') this.#offerJoin = this.#deps.visitReady(visit);
+    if (end === 'ready') {
+      this.#offerJoin = this.#deps.visitReady(visit);
+      const chunk = chunks.waitingRoom.module;
+      if (this.#offerJoin && chunk) this.#join = new chunk.JoinVisitController(this.#host, this.#deps.l10n, this.#deps.focus);
+    }
     if (reason) this.#deps.visitClosed(visit.id, reason);
     this.#host.requestUpdate();
   }
@@ -106,7 +110,7 @@ export class OutcomeController {
     this.#deps.store().clearWaiting();
     this.#chunkFailed = false;
     this.#offerJoin = false;
-    this.#join.reset();
+    this.#join = undefined;
     this.#phase = undefined;
     this.#host.requestUpdate();
   }
@@ -122,7 +126,7 @@ export class OutcomeController {
       return actions.loading(l10n.msg('loadingWaitingRoom'));
     }
     const startNew = html`<button type="button" @click=${actions.startNew}>${l10n.msg('startNew')}</button>`;
-    const join = this.#offerJoin && Boolean(this.#host.clinicUrl);
+    const joinButton = this.#offerJoin && this.#host.clinicUrl ? this.#join?.render() : undefined;
     const panels: Record<Exclude<Outcome, 'waiting'>, [IntakeFormKey, IntakeFormKey, string, TemplateResult | typeof nothing]> = {
       saved: [
         'savedTitle',
@@ -131,7 +135,7 @@ export class OutcomeController {
         html`<button type="button" @click=${actions.editAgain}>${l10n.msg('editAnswers')}</button>`,
       ],
       econsult: ['econsultTitle', 'econsultText', 'success', nothing],
-      ready: ['readyTitle', join ? 'joinText' : 'readyText', 'success', join ? this.#join.render() : nothing],
+      ready: ['readyTitle', joinButton ? 'joinText' : 'readyText', 'success', joinButton ?? nothing],
       left: ['leftTitle', 'leftText', '', startNew],
       timedout: ['timedOutTitle', 'timedOutText', 'error', startNew],
       ended: ['endedTitle', 'endedText', '', startNew],

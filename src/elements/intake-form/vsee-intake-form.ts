@@ -19,7 +19,7 @@ import { UNDRAFTED_TYPES } from './draft-store.js';
 import { DraftSync } from './draft-sync.js';
 import { SubmitPipeline, UploadsIncomplete, submitFailure, type SubmitFailure, type VisitKind } from './submit-pipeline.js';
 import { chunks } from './chunks.js';
-import { isClinicUrl, isJoinTarget } from './join-visit.js';
+import { isClinicUrl, isJoinTarget } from './join-config.js';
 import { OutcomeController } from './outcome.js';
 import { intakeRequest, intakeType } from './intake-fields.js';
 import { consultationText, patientConsultations, roomName } from './room-details.js';

@@ -16,6 +16,9 @@ import { errorPanel } from '../controllers/error-panel.js';
 import type { DraftStore } from './draft-store.js';
 import { minutesText } from './room-details.js';
 
+// *Join your visit* follows only a wait: it travels in this chunk (see join-visit.ts).
+export { JoinVisitController } from './join-visit.js';
+
 /** How the wait ended. */
 export type WaitEnd = 'ready' | 'ended' | 'left' | 'timedout';
 type CloseReason = 'patient_exit_room' | 'max_waiting_time_reached';
