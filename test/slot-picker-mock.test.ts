@@ -9,6 +9,8 @@ const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').tr
 const sr = (el: Element) => el.shadowRoot!;
 const slotButtons = (el: Element) => [...sr(el).querySelectorAll<HTMLButtonElement>('button[part~="slot"]')];
 const bookButton = (el: Element) => sr(el).querySelector<HTMLButtonElement>('[part="book-button"]');
+/** The booking step is its own chunk: the summary shows once it is here. */
+const bookingShown = (el: Element) => waitUntil(() => bookButton(el), 'the booking summary did not show');
 
 const timeIn = (ts: number) =>
   norm(new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', minute: '2-digit' }).format(ts * 1000));
@@ -51,7 +53,7 @@ describe('<vsee-slot-picker> with the mock API', () => {
     await expect(el).to.be.accessible();
     const chosen = slotButtons(el)[0];
     chosen.click();
-    await el.updateComplete;
+    await bookingShown(el);
     await mock.fault({ method: 'POST', path: '/visits', delayMs: 150 });
     const booked = oneEvent(el, 'vsee-appointment-booked');
     const button = bookButton(el)!;
@@ -101,7 +103,7 @@ describe('<vsee-slot-picker> with the mock API', () => {
     await el.updateComplete;
     // Its own booking: one refetch (the booked time disappears), not a second one for the change event.
     slotButtons(el)[0].click();
-    await el.updateComplete;
+    await bookingShown(el);
     const booked = oneEvent(el, 'vsee-appointment-booked');
     bookButton(el)!.click();
     await booked;
@@ -114,7 +116,7 @@ describe('<vsee-slot-picker> with the mock API', () => {
     const now = Math.floor(Date.now() / 1000);
     const [{ start }] = await api.getAvailability({ start: now, end: now + 7 * 86400, room_code: 'ceproom1', duration: 3600 });
     buttonAt(el, start).click();
-    await el.updateComplete;
+    await bookingShown(el);
     // Another patient books the same provider at that time first.
     await api.createAppointment({ slot_start: start, slot_end: start + 3600, provider_id: '509', type: 2 });
     const before = requests(await mock.log(), 'GET', '/availability').length;
@@ -133,7 +135,7 @@ describe('<vsee-slot-picker> with the mock API', () => {
     expect(errors).to.equal(0);
     // The other provider is still free at that time: one choice, booked with that provider.
     buttonAt(el, start).click();
-    await el.updateComplete;
+    await bookingShown(el);
     expect(sr(el).querySelector('[data-focus="taken"]')).to.be.null;
     const booked = oneEvent(el, 'vsee-appointment-booked');
     bookButton(el)!.click();
@@ -153,7 +155,7 @@ describe('<vsee-slot-picker> with the mock API', () => {
     const el = await picker(mock, { 'visit-id': visit.id });
     await waitUntil(() => norm(sr(el).querySelector('[part~="current"]')?.textContent).startsWith('Your current appointment:'));
     buttonAt(el, s3.start).click();
-    await el.updateComplete;
+    await bookingShown(el);
     const summary = norm(sr(el).querySelector('[part="summary"]')!.textContent);
     expect(summary).to.contain('Current time');
     expect(summary).to.contain('New time');

@@ -17,6 +17,8 @@ const query = (r: RecordedRequest) => Object.fromEntries(new URL(r.url, location
 const isAvailability = (r: RecordedRequest) => new URL(r.url, location.href).pathname.endsWith('/availability');
 const availabilityCalls = (calls: RecordedRequest[]) => calls.filter(isAvailability);
 const focused = (el: Element) => sr(el).activeElement as HTMLElement | null;
+/** The booking step is its own chunk: the summary shows once it is here. */
+const bookingShown = (el: Element) => waitUntil(() => sr(el).querySelector('[part="book-button"]'), 'the booking summary did not show');
 
 const slot = (start: number, minutes = 30, providers = ['101']): Slot => ({ start, end: start + minutes * 60, providers });
 
@@ -242,7 +244,7 @@ describe('<vsee-slot-picker>', () => {
       expect(norm(sr(el).querySelector('[part="timezone"]')!.textContent)).to.match(/^Horas en hora \S+/);
       expect(norm(sr(el).querySelector('button.next')!.textContent)).to.equal('3 días siguientes ›');
       slotButtons(el)[0].click();
-      await el.updateComplete;
+      await bookingShown(el);
       expect(norm(sr(el).querySelector('[part="book-button"]')!.textContent)).to.equal('Reservar cita');
       expect(norm(sr(el).querySelector('[role="status"].visually-hidden')!.textContent)).to.match(/^Seleccionado: 8:00/);
     });
@@ -477,7 +479,7 @@ describe('<vsee-slot-picker>', () => {
       );
       await loaded(el);
       slotButtons(el)[0].click();
-      await el.updateComplete;
+      await bookingShown(el);
       await expect(el).to.be.accessible();
       const summary = norm(sr(el).querySelector('[part="summary"]')!.textContent);
       expect(summary).to.contain('Tuesday, March 9, 2027');
@@ -509,7 +511,7 @@ describe('<vsee-slot-picker>', () => {
       );
       await loaded(el);
       slotButtons(el)[0].click();
-      await el.updateComplete;
+      await bookingShown(el);
       sr(el).querySelector<HTMLButtonElement>('[part="book-button"]')!.click();
       await oneEvent(el, 'vsee-appointment-booked');
       expect(calls.find((c) => c.method === 'POST')!.body).to.deep.include({ provider_id: '102' });
@@ -522,7 +524,7 @@ describe('<vsee-slot-picker>', () => {
       );
       await loaded(el);
       slotButtons(el)[0].click();
-      await el.updateComplete;
+      await bookingShown(el);
       sr(el).querySelector<HTMLButtonElement>('[part="book-button"]')!.click();
       await waitUntil(() => sr(el).querySelector('[data-focus="taken"]'));
       await waitUntil(() => availabilityCalls(calls).length === 2 && slotButtons(el).length === 1);
@@ -540,7 +542,7 @@ describe('<vsee-slot-picker>', () => {
         );
         await loaded(el);
         slotButtons(el)[0].click();
-        await el.updateComplete;
+        await bookingShown(el);
         const error = oneEvent(el, 'vsee-error');
         sr(el).querySelector<HTMLButtonElement>('[part="book-button"]')!.click();
         expect((await error).detail.error.status).to.equal(403);
@@ -558,7 +560,7 @@ describe('<vsee-slot-picker>', () => {
       );
       await loaded(el);
       slotButtons(el)[0].click();
-      await el.updateComplete;
+      await bookingShown(el);
       const button = sr(el).querySelector<HTMLButtonElement>('[part="book-button"]')!;
       button.focus();
       const error = oneEvent(el, 'vsee-error');

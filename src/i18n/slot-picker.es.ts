@@ -33,6 +33,7 @@ const es: Record<SlotPickerKey, string> = {
   rescheduled: 'Su cita se cambió a: {date}, {time} ({zone}).',
   taken: 'Lo sentimos, alguien acaba de reservar ese horario. Elija otro, por favor.',
   bookFailed: 'Su cita no se reservó.',
+  bookingChunkFailed: 'No se pudo cargar el paso de la reserva. Revise su conexión e inténtelo de nuevo.',
   rescheduleFailed: 'Su cita no se cambió.',
   configBadMode: 'El atributo mode debe ser "book" o "select"; su valor es "{value}".',
   ruleDuration: 'un número entero de segundos entre 60 y 86400',

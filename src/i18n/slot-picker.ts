@@ -33,6 +33,7 @@ const en = {
   rescheduled: 'Your appointment was moved to {date} at {time} ({zone}).',
   taken: 'Sorry, that time was just taken. Please choose another time.',
   bookFailed: 'Your appointment was not booked.',
+  bookingChunkFailed: 'The booking step could not load. Check your connection and try again.',
   rescheduleFailed: 'Your appointment was not moved.',
   configBadMode: 'The mode attribute must be "book" or "select"; it is "{value}".',
   ruleDuration: 'a whole number of seconds from 60 to 86400',

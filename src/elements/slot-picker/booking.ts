@@ -1,236 +1,97 @@
-/** Why: booking a time is its own small workflow: the choice, one POST however often it is clicked, a taken time, a failure, the confirmation. */
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { Task, TaskStatus, initialState } from '@lit/task';
-import type { Slot, Visit } from '../../client/types.js';
-import type { VseeClient } from '../../client/vsee-client.js';
-import { VseeApiError } from '../../client/errors.js';
-import type { SlotPickerKey } from '../../i18n/slot-picker.js';
-import { TIME, dateTimeFormat } from '../../internal/format.js';
-import type { LocalizeController } from '../controllers/localize.js';
-import type { FocusController } from '../controllers/focus.js';
-import { errorPanel } from '../controllers/error-panel.js';
-import { PostOnce, missingId } from '../controllers/post-once.js';
-
-/** What a booking is made with, read when it starts. */
-export interface BookingContext {
-  api?: VseeClient;
-  /** Move this appointment instead of creating one. */
-  visitId?: string;
-  intakeId?: string;
-  memberId?: string;
-  providerId?: string;
-  /** The appointment being moved, once loaded (its provider is kept when the new time has them). */
-  current?: Visit;
-}
-
-export interface BookingOptions {
-  l10n: LocalizeController<SlotPickerKey>;
-  focus: FocusController;
-  context: () => BookingContext;
-  /** The appointment exists: tell the page and refresh what shows it. */
-  onBooked: (visit: Visit, rescheduled: boolean) => void;
-  /** Someone else took the time: the times shown are out of date. */
-  onTaken: () => void;
-  onError: (error: unknown, operation: 'createAppointment' | 'updateAppointment') => void;
-}
-
-interface Booked {
-  visit: Visit;
-  slot: Slot;
-  rescheduled: boolean;
-}
-
-/** A booking refused because someone else took the slot: 409, or a message that says so. */
-export function isTaken(error: unknown): boolean {
-  if (!(error instanceof VseeApiError)) return false;
-  if (error.status === 409 || error.code === 'conflict') return true;
-  return /no longer available|not available|already (been )?(booked|taken)|slot (is |was )?taken|unavailable/i.test(
-    error.serverMessage ?? '',
-  );
-}
-
-/** The provider a slot is booked with: `provider-id`, else the moved visit's own, else the slot's first. */
-export function providerFor(slot: Slot, providerId?: string, current?: Visit): string | undefined {
-  const providers = slot.providers.map(String);
-  if (providerId && providers.includes(String(providerId))) return String(providerId);
-  const own = current?.provider_id;
-  if (own && providers.includes(String(own))) return String(own);
-  return providers[0] ?? (providerId ? String(providerId) : undefined);
-}
-
 /**
- * The chosen time and its booking (`mode="book"`): the summary with *Book appointment*
- * (*Reschedule* with `visit-id`), one request however often it is pressed, and what followed.
+ * The picker's side of booking: remembers the patient's choice at once, and hands it to the
+ * booking workflow (booking-flow.ts), a chunk of its own that the first paint does not need. The
+ * chunk is fetched when the patient points at or moves into the times (`prefetch`), and at the
+ * latest on the first choice; until it is here the summary says it is loading, and a failed
+ * load says so with *Try again*, the choice kept.
  */
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { Slot } from '../../client/types.js';
+import { errorPanel } from '../controllers/error-panel.js';
+import { LazyChunk } from '../controllers/lazy-chunk.js';
+import type { BookingFlow, BookingOptions } from './booking-flow.js';
+
+export type { BookingContext, BookingOptions } from './booking-flow.js';
+
+/** The one place the workflow is imported. An object, so a test can make the import fail as a dropped connection does. */
+export const bookingLoader = {
+  load: () => import('./booking-flow.js'),
+};
+
+/** Shared by every picker on the page: one download. */
+export const bookingChunk = new LazyChunk(() => bookingLoader.load());
+
 export class BookingController {
   readonly #host: ReactiveControllerHost;
   readonly #options: BookingOptions;
-  /** A booking without an answer may have been made: look before booking the same time again. */
-  readonly #once = new PostOnce<Visit>();
-  /** Synchronous guard: set before anything async, so one click or ten post once. */
-  #inFlight = false;
-
-  chosen?: Slot;
-  /** The chosen time was taken by someone else meanwhile. */
-  taken = false;
-  error?: unknown;
-  booked?: Booked;
-
-  readonly #task: Task<readonly [VseeClient | undefined, Slot | undefined], Visit>;
+  #flow?: BookingFlow;
+  /** A time chosen before the workflow arrived. */
+  #pending?: Slot;
 
   constructor(host: ReactiveControllerHost, options: BookingOptions) {
     this.#host = host;
     this.#options = options;
-    // Its Task is the reactive part (added to the host); the booking itself has no lifecycle.
-    this.#task = new Task(host, {
-      autoRun: false,
-      task: async ([api, slot], { signal }) => (api && slot ? this.#book(api, slot, signal) : initialState),
-    });
+  }
+
+  get chosen(): Slot | undefined {
+    return this.#flow ? this.#flow.chosen : this.#pending;
   }
 
   /** A booking is waiting for its answer. */
   get busy(): boolean {
-    return this.#inFlight;
+    return this.#flow?.busy ?? false;
   }
 
+  /** The patient is about to choose (pointer or focus in the times): fetch the workflow now. */
+  prefetch = (): void => {
+    if (!this.#flow) bookingChunk.prefetch();
+  };
+
   choose(slot: Slot): void {
-    this.chosen = slot;
-    this.taken = false;
-    this.error = undefined;
-    this.booked = undefined;
+    if (this.#flow) return this.#flow.choose(slot);
+    this.#pending = slot;
     this.#host.requestUpdate();
+    void this.#start();
   }
 
   /** A different query or appointment: an earlier choice may not exist any more. */
   reset(): void {
-    this.chosen = undefined;
-    this.booked = undefined;
+    this.#pending = undefined;
+    this.#flow?.reset();
     this.#host.requestUpdate();
   }
 
-  book(): void {
-    const { api } = this.#options.context();
-    if (this.#inFlight || !this.chosen || !api) return;
-    this.#inFlight = true;
-    this.error = undefined;
-    this.taken = false;
-    // The task's pending state renders the busy button.
-    void this.#task.run([api, this.chosen]);
-  }
-
-  /** Books (or moves); a time someone else took meanwhile ends quietly (`initialState`), with the notice. */
-  async #book(api: VseeClient, slot: Slot, signal: AbortSignal): Promise<Visit | typeof initialState> {
-    const { visitId, intakeId, memberId, providerId, current } = this.#options.context();
-    const provider = providerFor(slot, providerId, current);
-    const params = {
-      slot_start: slot.start,
-      slot_end: slot.end,
-      ...(provider ? { provider_id: provider } : {}),
-      ...(intakeId ? { intake_id: intakeId } : {}),
-    };
-    const withId = (visit: Visit): Visit => {
-      if (typeof visit?.id !== 'string' || !visit.id) throw missingId('appointment');
-      return visit;
-    };
+  async #start(): Promise<void> {
+    // After a failure the patient pressed Try again, which goes away: the focus moves on to Book.
+    const retry = bookingChunk.error !== undefined;
+    const loading = bookingChunk.load();
+    // A retry replaces the failure with "Loading…" at once.
+    this.#host.requestUpdate();
     try {
-      // Moving an appointment is idempotent; creating one is not (see PostOnce).
-      const visit = visitId
-        ? withId(await api.updateAppointment(visitId, params, { signal }))
-        : await this.#once.run(
-            String(slot.start),
-            () => findBooked(api, slot, provider, signal),
-            async () => withId(await api.createAppointment({ ...params, member_id: memberId || undefined, type: 2 }, { signal })),
-          );
-      this.booked = { visit, slot, rescheduled: Boolean(visitId) };
-      this.chosen = undefined;
-      this.#host.requestUpdate();
-      this.#options.focus.request('[data-focus="booked"]');
-      this.#options.onBooked(visit, Boolean(visitId));
-      return visit;
-    } catch (error) {
-      if (isTaken(error)) {
-        this.chosen = undefined;
-        this.taken = true;
-        this.#host.requestUpdate();
-        this.#options.focus.request('[data-focus="taken"]');
-        this.#options.onTaken();
-        return initialState;
-      }
-      this.error = error;
-      this.#host.requestUpdate();
-      this.#options.onError(error, visitId ? 'updateAppointment' : 'createAppointment');
-      throw error;
-    } finally {
-      this.#inFlight = false;
+      const { BookingFlow } = await loading;
+      this.#flow ??= new BookingFlow(this.#host, this.#options);
+      if (this.#pending) this.#flow.choose(this.#pending);
+      this.#pending = undefined;
+      if (retry) this.#options.focus.request('[part="book-button"]');
+    } catch {
+      // render() shows the chunk's failure with Try again; the choice is kept.
     }
+    this.#host.requestUpdate();
   }
 
-  /** "Sorry, that time was just taken", focused so the patient hears it. */
+  /** "Sorry, that time was just taken" (only a booking can find that out). */
   renderTaken(): TemplateResult | typeof nothing {
-    if (!this.taken) return nothing;
-    return html`<p class="message error" part="message" role="alert" tabindex="-1" data-focus="taken">${this.#options.l10n.msg('taken')}</p>`;
+    return this.#flow ? this.#flow.renderTaken() : nothing;
   }
 
-  /** The confirmation once booked; before that the chosen time with its book button. */
+  /** The chosen time with its book button, the confirmation once booked; until the workflow is here, its loading or failure. */
   render(): TemplateResult | typeof nothing {
+    if (this.#flow) return this.#flow.render();
+    if (!this.#pending) return nothing;
     const l10n = this.#options.l10n;
-    if (this.booked) {
-      const { slot, rescheduled } = this.booked;
-      const params = { date: l10n.date(slot.start), time: l10n.time(slot.start), zone: l10n.zoneLabel() };
-      return html`<p class="message success" part="message" role="status" tabindex="-1" data-focus="booked">
-        ${l10n.msg(rescheduled ? 'rescheduled' : 'booked', params)}
-      </p>`;
+    if (bookingChunk.error !== undefined && !bookingChunk.loading) {
+      return errorPanel(l10n, { what: l10n.msg('bookingChunkFailed'), retry: () => void this.#start() });
     }
-    const slot = this.chosen;
-    if (!slot) return nothing;
-    const { visitId, current } = this.#options.context();
-    const reschedule = Boolean(visitId);
-    const busy = this.#task.status === TaskStatus.PENDING;
-    const minutes = Math.round((slot.end - slot.start) / 60);
-    let buttonText = l10n.msg(reschedule ? 'reschedule' : 'book');
-    if (busy) buttonText = l10n.msg(reschedule ? 'rescheduling' : 'booking');
-    return html`<section class="summary" part="summary" aria-labelledby="summary-title">
-      <p class="summary-title" id="summary-title">${l10n.msg('summaryTitle')}</p>
-      <dl>
-        ${
-          reschedule
-            ? html`<div>
-              <dt>${l10n.msg('currentTime')}</dt>
-              <dd>${current ? l10n.dateTime(current.start) : l10n.msg('unknown')}</dd>
-            </div>`
-            : nothing
-        }
-        <div><dt>${l10n.msg(reschedule ? 'newTime' : 'date')}</dt><dd>${l10n.date(slot.start)}</dd></div>
-        <div><dt>${l10n.msg('time')}</dt><dd>${slotTimes(l10n, slot)}</dd></div>
-        <div><dt>${l10n.msg('timeZone')}</dt><dd>${l10n.zoneLabel()}</dd></div>
-        <div><dt>${l10n.msg('duration')}</dt><dd>${l10n.msg('minutes', { n: minutes })}</dd></div>
-      </dl>
-      ${
-        this.error !== undefined
-          ? // No Try again of its own: the book button below is it, and keeps the focus.
-            errorPanel(l10n, { what: l10n.msg(reschedule ? 'rescheduleFailed' : 'bookFailed'), error: this.error })
-          : nothing
-      }
-      <button type="button" class="primary" part="book-button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => this.book()}>
-        ${buttonText}
-      </button>
-    </section>`;
+    return html`<p class="summary loading-text" part="summary" role="status">${l10n.msg('loading')}</p>`;
   }
-}
-
-/** The patient's appointment at this slot's time, if an unanswered booking made it. */
-async function findBooked(api: VseeClient, slot: Slot, provider: string | undefined, signal: AbortSignal): Promise<Visit | undefined> {
-  const visits = await api.listVisits({ signal });
-  return visits.find(
-    (v) =>
-      v.start === slot.start &&
-      v.status !== 40 &&
-      !v.id.startsWith('unknown-') &&
-      (!provider || v.provider_id === undefined || String(v.provider_id) === provider),
-  );
-}
-
-/** "9:00 – 9:30 AM" */
-function slotTimes(l10n: LocalizeController<string>, slot: Slot): string {
-  return dateTimeFormat(l10n.locale, l10n.timeZone, TIME).formatRange(slot.start * 1000, slot.end * 1000);
 }

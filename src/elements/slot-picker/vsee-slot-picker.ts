@@ -323,7 +323,14 @@ export class VseeSlotPicker extends VseeElement {
         </div>
       </div>
       ${this.#booking.renderTaken()}
-      <div class="body" aria-busy=${this._slots.status === TaskStatus.PENDING ? 'true' : 'false'} tabindex="-1" data-focus="body">
+      <div
+        class="body"
+        aria-busy=${this._slots.status === TaskStatus.PENDING ? 'true' : 'false'}
+        tabindex="-1"
+        data-focus="body"
+        @pointerover=${this.#mode === 'book' ? this.#booking.prefetch : nothing}
+        @focusin=${this.#mode === 'book' ? this.#booking.prefetch : nothing}
+      >
         ${this._slots.render({
           initial: () => this.#renderSkeleton(range),
           pending: () => this.#renderSkeleton(range),
