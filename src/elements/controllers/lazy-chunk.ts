@@ -1,9 +1,10 @@
 /**
  * One lazily loaded chunk (a feature the first paint does not need): imported once, on first use
- * or earlier as a prefetch, and shared by every element on the page. A failed import is forgotten,
- * so *Try again* asks the network again instead of replaying the failure; the failure is kept
- * (`error`) until the next attempt, for an element to show. The one mechanism behind every
- * `import()` of the elements: the intake form's chunks.ts and the visit list's details view.
+ * or earlier as a prefetch. A failed import is forgotten, so *Try again* asks the network again
+ * instead of replaying the failure; the failure is kept (`error`) until the next attempt, for an
+ * element to show. The one mechanism behind every `import()` of the elements: the intake form's
+ * chunks.ts, the slot picker's booking.ts and the visit list's visit-details.ts. (The browser
+ * downloads a module once per page whichever instance imports it first.)
  */
 export class LazyChunk<M> {
   readonly #load: () => Promise<M>;

@@ -11,6 +11,7 @@ import type { VseeClient } from '../../client/vsee-client.js';
 import type { VisitListKey } from '../../i18n/visit-list.js';
 import type { LocalizeController } from '../controllers/localize.js';
 import { errorPanel } from '../controllers/error-panel.js';
+import { LazyChunk } from '../controllers/lazy-chunk.js';
 import type { DetailsOptions } from './details-view.js';
 import { VisitTasks } from './visit-tasks.js';
 
@@ -42,9 +43,8 @@ export class VisitDetailsController {
   readonly #options: VisitDetailsOptions;
   readonly #expanded = new Set<string>();
   readonly #tasks: VisitTasks<Visit>;
-  #view?: DetailsView;
-  #viewLoading?: Promise<void>;
-  #viewError?: unknown;
+  /** The view, per list: the browser downloads a module once whichever list imports it first. */
+  readonly #view = new LazyChunk(() => detailsChunk.load());
 
   constructor(host: ReactiveControllerHost, options: VisitDetailsOptions) {
     this.#host = host;
@@ -65,30 +65,21 @@ export class VisitDetailsController {
     // A closed visit does not show the view: its arrival (on a hover) re-renders only open ones.
     if (!this.#expanded.has(id)) return [false];
     const task = this.#tasks.get(id);
-    return [true, task?.status, task?.value, this.#view, this.#viewError];
+    return [true, task?.status, task?.value, this.#view.module, this.#view.error];
   }
 
   /** The patient is about to open details (hover, focus): fetch the view's chunk now. */
   prefetch(): Promise<void> {
-    if (this.#view) return Promise.resolve();
-    if (this.#viewLoading) return this.#viewLoading;
-    this.#viewLoading = detailsChunk
+    if (this.#view.module) return Promise.resolve();
+    // A failure is kept (this.#view.error) for the open visits to show; the next prefetch or
+    // *Try again* imports again.
+    return this.#view
       .load()
       .then(
-        (view) => {
-          this.#view = view;
-          this.#viewError = undefined;
-        },
-        (error: unknown) => {
-          // Kept for the open visits to show; the next prefetch or *Try again* imports again.
-          this.#viewError = error;
-        },
+        () => undefined,
+        () => undefined,
       )
-      .finally(() => {
-        this.#viewLoading = undefined;
-        this.#host.requestUpdate();
-      });
-    return this.#viewLoading;
+      .finally(() => this.#host.requestUpdate());
   }
 
   toggle(id: string): void {
@@ -100,10 +91,9 @@ export class VisitDetailsController {
       // listed; a failure can be tried again.
       const task = this.#tasks.for(id);
       if (task.status === TaskStatus.INITIAL) void task.run();
-      if (this.#viewError) this.#viewError = undefined;
       // The sanitizer too starts now, not once the answer has rendered: the notes show as soon
       // as the slowest of the three (request, view, sanitizer) is here.
-      void this.prefetch().then(() => this.#view?.prepareNotes());
+      void this.prefetch().then(() => this.#view.module?.prepareNotes());
     }
     this.#host.requestUpdate();
   }
@@ -130,21 +120,21 @@ export class VisitDetailsController {
     if (task?.status === TaskStatus.ERROR) {
       return errorPanel(l10n, { what: l10n.msg('detailsFailed'), error: task.error, retry: () => void task.run(), buttonPart: 'button' });
     }
-    if (this.#viewError !== undefined && !this.#viewLoading) {
+    if (this.#view.error !== undefined && !this.#view.loading) {
       return errorPanel(l10n, {
         what: l10n.msg('detailsChunkFailed'),
         retry: () => {
-          this.#viewError = undefined;
           void this.prefetch();
           this.#host.requestUpdate();
         },
         buttonPart: 'button',
       });
     }
-    if (!task || task.status !== TaskStatus.COMPLETE || !this.#view) {
+    const view = this.#view.module;
+    if (!task || task.status !== TaskStatus.COMPLETE || !view) {
       return html`<p class="loading-text" role="status">${l10n.msg('detailsLoading')}</p>`;
     }
     // The detail endpoint has more fields; the list item fills what it lacks.
-    return this.#view.renderDetails(merge({ ...visit, ...task.value, id: visit.id }), l10n, options);
+    return view.renderDetails(merge({ ...visit, ...task.value, id: visit.id }), l10n, options);
   }
 }
