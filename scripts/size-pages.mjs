@@ -12,9 +12,11 @@ export const KB = 1024;
  * `tags`: the elements on the page; `loaders`: how it includes the library (see
  * test/integration/page.js); `every`: not a page but every ES file together.
  *
- * `ceiling`: where a page is still over its budget, what CI holds it to meanwhile (the bytes it
- * paid when the elements were split into controllers and per-element files, plus about 0.5 KB),
- * so that nothing makes it quietly worse. Lower a ceiling as the bytes come down; delete it once
+ * `ceiling`: where a page is still over its budget, what CI holds it to meanwhile (its bytes on
+ * 2026-12-01 plus about 0.3 KB), so that nothing makes it quietly worse. Every page came down that
+ * day except "every": the booking workflow and Join your visit became lazily loaded chunks, which
+ * took 0.6–1.3 KB off the picker, form and all-three pages but cost the every-file total 0.7 KB
+ * (more files, each gzipped on its own), so its ceiling went up by that much. Lower a ceiling as the bytes come down; delete it once
  * the page is within its budget. `limit()` is what is enforced.
  */
 export const limit = (page) => page.ceiling ?? page.budget;
@@ -27,7 +29,7 @@ export const PAGES = [
     tags: ['vsee-slot-picker'],
     loaders: ['es'],
     budget: 20 * KB,
-    ceiling: 28200,
+    ceiling: 26850,
     target: 17 * KB,
   },
   {
@@ -36,7 +38,7 @@ export const PAGES = [
     tags: ['vsee-visit-list'],
     loaders: ['es'],
     budget: 21 * KB,
-    ceiling: 29250,
+    ceiling: 28950,
     target: 18 * KB,
   },
   {
@@ -45,7 +47,7 @@ export const PAGES = [
     tags: ['vsee-intake-form'],
     loaders: ['es'],
     budget: 24 * KB,
-    ceiling: 35800,
+    ceiling: 35050,
     target: 19 * KB,
   },
   {
@@ -54,7 +56,7 @@ export const PAGES = [
     tags: ['vsee-intake-form', 'vsee-slot-picker', 'vsee-visit-list'],
     loaders: ['es'],
     budget: 36 * KB,
-    ceiling: 52300,
+    ceiling: 50800,
     target: 30 * KB,
   },
   {
@@ -63,10 +65,10 @@ export const PAGES = [
     tags: ['vsee-slot-picker'],
     loaders: ['iife'],
     budget: 22 * KB,
-    ceiling: 28500,
+    ceiling: 27100,
     target: 19 * KB,
   },
-  { id: 'every', label: 'every ES file of the library together', every: true, budget: 61 * KB, ceiling: 77000, target: 52 * KB },
+  { id: 'every', label: 'every ES file of the library together', every: true, budget: 61 * KB, ceiling: 77700, target: 52 * KB },
 ];
 
 const MODULES = { 'vsee-intake-form': 'intake-form.js', 'vsee-slot-picker': 'slot-picker.js', 'vsee-visit-list': 'visit-list.js' };

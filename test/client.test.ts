@@ -233,6 +233,21 @@ describe('VseeClient', () => {
       expect(i.attachments?.[0].creator_id).to.equal('575');
     });
 
+    it('reads every field by its name the same way, also after an answer with thousands of other names', async () => {
+      // Field names are remembered up to a bound; names past it must still be read by what they say.
+      const extra = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`custom_${i}`, '1']));
+      const { c } = client(() => json({ data: [{ id: 1, start: '1470669300', ...extra, late_field_id: 7, late_start: 'null' }] }));
+      const [v] = await c.listVisits();
+      expect(v.id).to.equal('1');
+      expect(v.start).to.equal(1470669300);
+      expect(v.custom_1499).to.equal('1');
+      expect(v.late_field_id).to.equal('7');
+      expect(v.late_start).to.equal(null);
+      const [again] = await c.listVisits();
+      expect(again.start).to.equal(1470669300);
+      expect(again.late_field_id).to.equal('7');
+    });
+
     it('turns slots into numbers and provider ids into strings, dropping unusable slots', async () => {
       const { c } = client(() =>
         json({

@@ -113,16 +113,36 @@ function toFiles(v: unknown): unknown {
   return v;
 }
 
-/** A field's value by what its name says it holds. */
+type Normalizer = (v: unknown) => unknown;
+
+/** How a field's value is read, by what its name says it holds. */
+function normalizerFor(key: string): Normalizer {
+  if (isIdKey(key)) return toId;
+  if (TIMESTAMP_KEYS.has(key)) return toTimestamp;
+  if (CODE_KEYS.has(key) || NUMBER_KEYS.has(key)) return toCode;
+  if (BOOLEAN_KEYS.has(key)) return toBoolean;
+  if (ID_LIST_KEYS.has(key)) return toIdList;
+  if (key === 'attachments') return toFiles;
+  return normalizeOther;
+}
+
+/**
+ * Each field name's normalizer, worked out once: a 1,000-visit history repeats the same few
+ * dozen names some fifty thousand times, and on a cold page (code not yet optimized) asking six
+ * questions of every name was the largest part of the visit list's first render. Bounded, so
+ * an answer with arbitrary keys cannot grow it for the page's life.
+ */
+const normalizers = new Map<string, Normalizer>();
+const MAX_CACHED_NAMES = 1000;
+
 function normalizeField(key: string, v: unknown): unknown {
   if (v === 'null') return null;
-  if (isIdKey(key)) return toId(v);
-  if (TIMESTAMP_KEYS.has(key)) return toTimestamp(v);
-  if (CODE_KEYS.has(key) || NUMBER_KEYS.has(key)) return toCode(v);
-  if (BOOLEAN_KEYS.has(key)) return toBoolean(v);
-  if (ID_LIST_KEYS.has(key)) return toIdList(v);
-  if (key === 'attachments') return toFiles(v);
-  return normalizeOther(v);
+  let normalize = normalizers.get(key);
+  if (!normalize) {
+    normalize = normalizerFor(key);
+    if (normalizers.size < MAX_CACHED_NAMES) normalizers.set(key, normalize);
+  }
+  return normalize(v);
 }
 
 /**

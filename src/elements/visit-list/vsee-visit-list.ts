@@ -10,24 +10,14 @@ import { visitListMessages, type VisitListKey } from '../../i18n/visit-list.js';
 import type { Visit } from '../../client/types.js';
 import { VisitStatuses } from '../../client/types.js';
 import type { VseeClientChangeDetail } from '../../client/vsee-client.js';
-import { statusClass, visitStatusLabel, visitTypeLabel } from './visit-labels.js';
 import { LocalizeController } from '../controllers/localize.js';
 import { FocusController } from '../controllers/focus.js';
 import { AnnouncerController } from '../controllers/announcer.js';
 import { errorPanel } from '../controllers/error-panel.js';
 import { VisitDetailsController } from './visit-details.js';
 import { CANCEL_REASON, VisitActionsController } from './visit-actions.js';
-import {
-  groupVisits,
-  hasTakenPlace,
-  isCancellable,
-  isGroupVisit,
-  isReschedulable,
-  isVisitInProgress,
-  providerName,
-  reasonOf,
-  type GroupedVisits,
-} from './visit-helpers.js';
+import { groupVisits, isVisitInProgress, type GroupedVisits } from './visit-helpers.js';
+import { renderVisitRow, type VisitRowContext } from './visit-row.js';
 
 export type VisitFilter = 'all' | 'upcoming' | 'past';
 type Section = 'upcoming' | 'past';
@@ -111,6 +101,15 @@ export class VseeVisitList extends VseeElement {
     },
     reschedule: (visit) => this.emit('vsee-reschedule-request', { visit }),
   });
+
+  readonly #row: VisitRowContext = {
+    l10n: this.#l10n,
+    details: this.#details,
+    actions: this.#actions,
+    domId: (id) => this.#domId(id),
+    withOverrides: (v) => this.#withOverrides(v),
+    noteImages: () => !this.hideNoteImages,
+  };
 
   /** How long (ms) the page must have been hidden before coming back refetches the list. */
   static refreshAfterHiddenMs = 60_000;
@@ -326,92 +325,8 @@ export class VseeVisitList extends VseeElement {
         this.resolvedLocale,
         this.resolvedTimeZone,
       ],
-      () => this.#renderVisitNow(visit, current),
+      () => renderVisitRow(visit, current, this.#row),
     );
-  }
-
-  #renderVisitNow(visit: Visit, current: boolean): TemplateResult {
-    const id = visit.id;
-    const dom = this.#domId(id);
-    const now = Date.now() / 1000;
-    const expanded = this.#details.isExpanded(id);
-    const canCancel = !current && isCancellable(visit, now);
-    const reason = reasonOf(visit);
-    const l10n = this.#l10n;
-    return html`<li class="visit" part="visit" id=${dom} tabindex="-1" aria-labelledby="${dom}-h">
-      <div class="visit-top">
-        <h4 class="when" part="visit-heading" id="${dom}-h">${l10n.dateTime(visit.start)}</h4>
-        <span class="badges">
-          ${current ? html`<span class="mark current-mark" part="current-mark">${l10n.msg('currentMark')}</span>` : nothing}
-          <span class="status ${statusClass(visit.status)}" part="status"
-            ><span class="visually-hidden">${l10n.msg('statusLabel')}: </span>${visitStatusLabel(l10n, visit.status)}</span
-          >
-          ${isGroupVisit(visit) ? groupMark(l10n.msg('groupMark')) : nothing}
-        </span>
-      </div>
-      <dl class="facts" part="facts">
-        <div><dt>${l10n.msg('typeLabel')}</dt><dd>${visitTypeLabel(l10n, visit.type)}</dd></div>
-        <div><dt>${l10n.msg('providerLabel')}</dt><dd>${providerName(visit.provider) ?? l10n.msg('unknown')}</dd></div>
-        ${reason ? html`<div><dt>${l10n.msg('reasonLabel')}</dt><dd>${reason}</dd></div>` : nothing}
-      </dl>
-      <div class="actions" part="actions">
-        <button
-          part="button details-button"
-          type="button"
-          class="details-button"
-          aria-expanded=${expanded ? 'true' : 'false'}
-          aria-controls="${dom}-d"
-          aria-describedby="${dom}-h"
-          @click=${() => this.#details.toggle(id)}
-          @pointerenter=${() => this.#details.prefetch()}
-          @focus=${() => this.#details.prefetch()}
-        >
-          <span class="chevron" aria-hidden="true"></span>${l10n.msg('viewDetails')}
-        </button>
-        ${
-          !current && isReschedulable(visit, now)
-            ? html`<button part="button reschedule-button" type="button" aria-describedby="${dom}-h" @click=${() => this.#actions.reschedule(visit)}>
-              ${l10n.msg('reschedule')}
-            </button>`
-            : nothing
-        }
-        ${
-          canCancel
-            ? html`<button
-              part="button cancel-button"
-              type="button"
-              class="danger"
-              id="${dom}-cancel"
-              aria-describedby="${dom}-h"
-              @click=${() => this.#actions.askCancel(id)}
-            >
-              ${l10n.msg('cancelVisit')}
-            </button>`
-            : nothing
-        }
-        ${hasTakenPlace(visit, now) ? this.#renderSummaryButton(visit, dom) : nothing}
-      </div>
-      ${canCancel && this.#actions.isConfirming(id) ? this.#actions.renderConfirm(visit) : nothing}
-      ${this.#actions.renderMessage(id)}
-      <div class="details" part="details" id="${dom}-d" ?hidden=${!expanded}>
-        ${expanded ? this.#details.render(visit, (v) => this.#withOverrides(v), { images: !this.hideNoteImages }) : nothing}
-      </div>
-    </li>`;
-  }
-
-  /** Only a visit that took place has a summary (not an upcoming or cancelled one). */
-  #renderSummaryButton(visit: Visit, dom: string): TemplateResult {
-    const preparing = this.#actions.busy(visit.id) === 'summary';
-    return html`<button
-      part="button summary-button"
-      type="button"
-      id="${dom}-summary"
-      aria-describedby="${dom}-h"
-      aria-disabled=${preparing ? 'true' : 'false'}
-      @click=${() => this.#actions.downloadSummary(visit)}
-    >
-      ${preparing ? this.#l10n.msg('summaryPreparing') : this.#l10n.msg('downloadSummary')}
-    </button>`;
   }
 
   #showMore(section: Section, shownBefore: number) {
@@ -441,17 +356,6 @@ export class VseeVisitList extends VseeElement {
   #errorPanel(what: VisitListKey, error: unknown, retry: () => void): TemplateResult {
     return errorPanel(this.#l10n, { what: this.#l10n.msg(what), error, retry, buttonPart: 'button' });
   }
-}
-
-function groupMark(label: string): TemplateResult {
-  return html`<span class="mark group-mark" part="group-mark"
-    ><svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
-      <path
-        fill="currentColor"
-        d="M9 11a4 4 0 1 1 0-8 4 4 0 0 1 0 8Zm7.5 0a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7ZM1 20c0-3.3 3.6-6 8-6s8 2.7 8 6v1H1v-1Zm17.5 1v-1c0-2-1-3.8-2.6-5.1 3.7.3 6.6 2.5 6.6 5.1v1h-4Z"
-      /></svg
-    >${label}</span
-  >`;
 }
 
 defineOnce('vsee-visit-list', VseeVisitList);
