@@ -215,7 +215,8 @@ describe('motion and forced colours', () => {
 
   it('elements already on the page stop animating when the preference changes, and start again', async function () {
     const els = await skeletons();
-    expect(running(els).length, 'animations run without the preference').to.be.greaterThan(0);
+    // WebKit hears a preference change (the previous test's reset) a moment late, through xsettingsd.
+    await waitUntil(() => running(els).length > 0, 'animations run without the preference', { timeout: 2000 });
     if (!(await emulateMedia({ reducedMotion: 'reduce' }))) this.skip();
     // The media query's change event reaches the elements after a moment (a task, or a frame).
     await waitUntil(() => running(els).length === 0, 'no animation once reduced motion is asked for', { timeout: 2000 });
