@@ -1,10 +1,11 @@
 // The client against the documented API's edges (issue 12): answers of the wrong shape, the two
 // spellings of "this time was taken", redirects, encoded echoes of the token, plain-http bases.
 import { expect } from '@open-wc/testing';
-import { VseeClient, VseeApiError } from '../src/client.js';
+import { VseeClient } from '../src/client.js';
 import { fakeFetch, json } from './helpers/fake-fetch.js';
 import { mockTenant } from './helpers/mock.js';
 import { seedCurrentVisit, seedVisitDetail } from './fixtures/seed-samples.js';
+import { failure } from './helpers/failure.js';
 
 const TOKEN = 'tok/SECRET+123 é&x=1';
 
@@ -19,16 +20,6 @@ function client(responder: Parameters<typeof fakeFetch>[0], extra: Partial<Const
     ...extra,
   });
   return { c, calls: fake.calls };
-}
-
-async function failure(p: Promise<unknown>): Promise<VseeApiError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).to.be.instanceOf(VseeApiError);
-    return e as VseeApiError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('VseeClient: a 2xx that is not the documented shape is bad_response', () => {

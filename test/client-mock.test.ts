@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { VseeClient, VseeApiError } from '../src/client.js';
+import { VseeClient } from '../src/client.js';
 import { mockTenant, requests, ACCOUNT, TOKEN, ROOM, MEMBER } from './helpers/mock.js';
+import { failure } from './helpers/failure.js';
 
 /** The client end to end against the mock VSee API (the same code `npm start` serves). */
 describe('VseeClient against the mock API', () => {
@@ -9,16 +10,6 @@ describe('VseeClient against the mock API', () => {
     new VseeClient({ baseUrl: mock.base, accountCode: ACCOUNT, token: TOKEN, retry: { baseDelayMs: 1, maxDelayMs: 5 }, ...extra });
 
   beforeEach(() => mock.reset());
-
-  async function failure(p: Promise<unknown>): Promise<VseeApiError> {
-    try {
-      await p;
-    } catch (e) {
-      expect(e).to.be.instanceOf(VseeApiError);
-      return e as VseeApiError;
-    }
-    throw new Error('expected a failure');
-  }
 
   it('creates, reads and updates an intake with custom fields and attachments', async () => {
     const c = make();

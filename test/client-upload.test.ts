@@ -1,20 +1,11 @@
 // `uploadFile` (issue 12): an upload is a call like any other, so its token never leaves the
 // configured origin. A redirect of `POST /files` fails the upload; progress is its start and end.
 import { expect } from '@open-wc/testing';
-import { VseeClient, VseeApiError } from '../src/client.js';
+import { VseeClient } from '../src/client.js';
 import { REDIRECT_MESSAGE } from '../src/client/errors.js';
 import { fakeFetch, json, deferred } from './helpers/fake-fetch.js';
 import { ACCOUNT, TOKEN, mockTenant, requests } from './helpers/mock.js';
-
-async function failure(p: Promise<unknown>): Promise<VseeApiError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).to.be.instanceOf(VseeApiError);
-    return e as VseeApiError;
-  }
-  throw new Error('expected the call to fail');
-}
+import { failure } from './helpers/failure.js';
 
 /** The test server under this page's other loopback name: same server, another origin. */
 function otherOrigin(): string {

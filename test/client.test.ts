@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { VseeClient, VseeApiError } from '../src/client.js';
+import { VseeClient } from '../src/client.js';
 import { fakeFetch, json, deferred, type RecordedRequest } from './helpers/fake-fetch.js';
 import { seedVisitList, seedVisitDetail, seedWalkin, seedIntake, seedEconsult } from './fixtures/seed-samples.js';
+import { failure } from './helpers/failure.js';
 
 const TOKEN = 'tok-SECRET-123';
 
@@ -16,16 +17,6 @@ function client(responder: Parameters<typeof fakeFetch>[0], extra: Partial<Const
     ...extra,
   });
   return { c, calls: fake.calls };
-}
-
-async function failure(p: Promise<unknown>): Promise<VseeApiError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).to.be.instanceOf(VseeApiError);
-    return e as VseeApiError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 const path = (r: RecordedRequest) => new URL(r.url).pathname.replace('/vc/next/api_v3', '');
