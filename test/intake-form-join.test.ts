@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/elements/intake-form/vsee-intake-form.js';
 import type { VseeIntakeForm } from '../src/elements/intake-form/vsee-intake-form.js';
 import { joinUrl } from '../src/elements/intake-form/join-visit.js';
-import { isClinicUrl } from '../src/elements/intake-form/join-config.js';
+import { isClinicUrl } from '../src/elements/intake-form/config.js';
 import { ACCOUNT, ROOM, TOKEN, mockTenant, type MockTenant } from './helpers/mock.js';
 
 const $ = <T extends Element = HTMLElement>(el: VseeIntakeForm, sel: string) => el.shadowRoot!.querySelector(sel) as T;

@@ -1,4 +1,4 @@
-/** The form's own panels: the loading skeleton, the closed clinic, and the summary of what to fix. */
+/** The form's own panels (the loading skeleton, the closed clinic, the summary of what to fix) and its submit button's label. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { IntakeFormKey } from '../../i18n/intake-form.js';
 import type { LocalizeController } from '../controllers/localize.js';
@@ -70,4 +70,12 @@ export function renderSubmitFailure(
   let what = l10n.msg('errSaveTitle');
   if (step === 'visit') what = l10n.msg(then === 'econsult' ? 'errVisitEconsultTitle' : 'errVisitWalkinTitle');
   return errorPanel(l10n, { what, error, note: l10n.msg('valuesKept'), retry });
+}
+
+/** What a running submit is waiting for, if anything: the button says so. */
+export type Busy = 'uploads' | 'saving' | 'visit' | null;
+
+export function submitLabel(l10n: LocalizeController<IntakeFormKey>, busy: Busy): string {
+  if (busy === 'uploads') return l10n.msg('submitUploading');
+  return busy ? l10n.msg('submitSaving') : l10n.msg('submit');
 }

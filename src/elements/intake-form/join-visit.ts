@@ -11,7 +11,7 @@
  *
  * Part of the waiting room's chunk (waiting-room.ts re-exports it): *Join your visit* is offered
  * only when a walk-in's provider is ready. What the first paint checks (`clinic-url`,
- * `join-target`) is in join-config.ts.
+ * `join-target`) is in config.ts.
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { VseeApiError } from '../../client/errors.js';
@@ -20,7 +20,7 @@ import type { LocalizeController } from '../controllers/localize.js';
 import type { FocusController } from '../controllers/focus.js';
 import { errorPanel } from '../controllers/error-panel.js';
 import type { TokenRequest } from '../vsee-element.js';
-import type { JoinTarget } from './join-config.js';
+import type { JoinTarget } from './config.js';
 
 /**
  * `{clinic-url}/auth?sso_token=…&next=/u/{room}&invalidate=1`. `next` is a path on the clinic's

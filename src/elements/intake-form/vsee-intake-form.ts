@@ -19,14 +19,13 @@ import { UNDRAFTED_TYPES } from './draft-store.js';
 import { DraftSync } from './draft-sync.js';
 import { SubmitPipeline, UploadsIncomplete, submitFailure, type SubmitFailure, type VisitKind } from './submit-pipeline.js';
 import { chunks } from './chunks.js';
-import { isClinicUrl, isJoinTarget } from './join-config.js';
+import { attributeErrors } from './config.js';
 import { OutcomeController } from './outcome.js';
 import { intakeRequest, intakeType } from './intake-fields.js';
 import { consultationText, patientConsultations, roomName } from './room-details.js';
 import { CustomFieldsSlot } from './custom-fields-slot.js';
-import { collectProblems, renderLoading, renderRoomClosed, renderSubmitFailure, renderSummary, type Problem } from './form-messages.js';
-
-type Busy = 'uploads' | 'saving' | 'visit' | null;
+import { collectProblems, renderLoading, renderRoomClosed, renderSubmitFailure, renderSummary, submitLabel } from './form-messages.js';
+import type { Busy, Problem } from './form-messages.js';
 
 /**
  * The patient intake: reason for visit, visit type, state, phone, attachments and the clinic's
@@ -178,12 +177,8 @@ export class VseeIntakeForm extends VseeElement {
   protected override validateConfig(): string[] {
     const errors = super.validateConfig();
     const msg = this.#l10n.msg.bind(this.#l10n);
-    if (this.visitType && !['walkin', 'schedule'].includes(this.visitType))
-      errors.push(msg('configBadVisitType', { value: this.visitType }));
-    if (this.then && !['none', 'walkin', 'econsult'].includes(this.then)) errors.push(msg('configBadThen', { value: this.then }));
-    if (this.clinicUrl !== undefined && this.clinicUrl !== null && !isClinicUrl(this.clinicUrl))
-      errors.push(msg('configBadClinicUrl', { value: this.clinicUrl }));
-    if (this.joinTarget && !isJoinTarget(this.joinTarget)) errors.push(msg('configBadJoinTarget', { value: this.joinTarget }));
+    const { visitType, then, clinicUrl, joinTarget } = this;
+    errors.push(...attributeErrors({ visitType, then, clinicUrl, joinTarget }, this.#l10n));
     this.checkNumber(errors, 'max-wait', this.maxWait, (n) => n > 0, msg('ruleSeconds'));
     this.checkNumber(errors, 'poll-interval', this.pollInterval, (n) => n > 0, msg('ruleSeconds'));
     this.checkNumber(errors, 'max-file-size', this.maxFileSize, (n) => Number.isInteger(n) && n > 0, msg('ruleBytes'));
@@ -416,9 +411,6 @@ export class VseeIntakeForm extends VseeElement {
   #renderForm(): TemplateResult {
     const busy = this._busy !== null;
     const room = this.#roomTask;
-    let label = this.#l10n.msg('submit');
-    if (this._busy === 'uploads') label = this.#l10n.msg('submitUploading');
-    else if (busy) label = this.#l10n.msg('submitSaving');
     return html`<form part="form" novalidate @submit=${this.#onSubmit} aria-busy=${busy ? 'true' : 'false'}>
       ${
         room.status === TaskStatus.ERROR
@@ -439,7 +431,7 @@ export class VseeIntakeForm extends VseeElement {
       ${this._submitError ? renderSubmitFailure(this.#l10n, this._submitError, this.then, () => void this.submit()) : nothing}
       <div class="actions-row">
         <button type="submit" class="primary" part="submit" aria-disabled=${busy ? 'true' : 'false'}>
-          ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${label}
+          ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${submitLabel(this.#l10n, this._busy)}
         </button>
       </div>
       ${this.#announcer.region()}
