@@ -14,9 +14,10 @@ export const KB = 1024;
  *
  * `ceiling`: where a page is still over its budget, what CI holds it to meanwhile (its bytes on
  * 2026-12-01 plus about 0.3 KB), so that nothing makes it quietly worse. Every page came down that
- * day except "every": the booking workflow and Join your visit became lazily loaded chunks, which
- * took 0.6–1.3 KB off the picker, form and all-three pages but cost the every-file total 0.7 KB
- * (more files, each gzipped on its own), so its ceiling went up by that much. Lower a ceiling as the bytes come down; delete it once
+ * day except "every": the booking workflow, Join your visit and the intake's submit pipeline
+ * became lazily loaded chunks, which took 0.6–1.9 KB off the picker, form and all-three pages but
+ * cost the every-file total 1.2 KB (more files, each gzipped on its own), so its ceiling went up
+ * by that much. Lower a ceiling as the bytes come down; delete it once
  * the page is within its budget. `limit()` is what is enforced.
  */
 export const limit = (page) => page.ceiling ?? page.budget;
@@ -47,7 +48,7 @@ export const PAGES = [
     tags: ['vsee-intake-form'],
     loaders: ['es'],
     budget: 24 * KB,
-    ceiling: 35050,
+    ceiling: 34400,
     target: 19 * KB,
   },
   {
@@ -56,7 +57,7 @@ export const PAGES = [
     tags: ['vsee-intake-form', 'vsee-slot-picker', 'vsee-visit-list'],
     loaders: ['es'],
     budget: 36 * KB,
-    ceiling: 50800,
+    ceiling: 50150,
     target: 30 * KB,
   },
   {
@@ -68,7 +69,7 @@ export const PAGES = [
     ceiling: 27100,
     target: 19 * KB,
   },
-  { id: 'every', label: 'every ES file of the library together', every: true, budget: 61 * KB, ceiling: 77700, target: 52 * KB },
+  { id: 'every', label: 'every ES file of the library together', every: true, budget: 61 * KB, ceiling: 78250, target: 52 * KB },
 ];
 
 const MODULES = { 'vsee-intake-form': 'intake-form.js', 'vsee-slot-picker': 'slot-picker.js', 'vsee-visit-list': 'visit-list.js' };

@@ -49,6 +49,40 @@ describe('<vsee-intake-form> chunks loaded on first use', () => {
   });
   afterEach(() => Object.assign(chunkLoaders, original));
 
+  it('the sending code is not part of the first paint; if its chunk fails, nothing is sent, the form says so, and Try again sends', async () => {
+    chunkLoaders.submit = failing;
+    const el = await ready(await form(mock));
+    expect(chunks.submit.module, 'loaded before it was needed').to.equal(undefined);
+    typeReason(el, 'Sent on retry');
+    $<HTMLButtonElement>(el, 'button[part=submit]').click();
+    await waitUntil(() => text(el).includes('part of this form did not load'), 'no message');
+    expect(text(el)).to.contain('Your information was not sent').and.contain('Your answers are still here');
+    expect((await mock.log()).filter((e) => e.method === 'POST')).to.have.length(0);
+    expect($<HTMLTextAreaElement>(el, '#reason').value).to.equal('Sent on retry');
+    chunkLoaders.submit = original.submit;
+    const saved = oneEvent(el, 'vsee-intake-saved');
+    button(el, 'Try again')!.click();
+    await saved;
+    const posts = (await mock.log()).filter((e) => e.method === 'POST' && e.path === '/intakes');
+    expect(posts).to.have.length(1);
+    expect(posts[0]!.body).to.include({ reason_for_visit: 'Sent on retry' });
+  });
+
+  it('moving into the form fetches the sending code before Submit', async () => {
+    const el = await ready(await form(mock));
+    let requested = 0;
+    const prefetch = chunks.submit.prefetch;
+    // The chunk itself was loaded by the test above (once per page): what is checked is that the form asks.
+    chunks.submit.prefetch = () => void requested++;
+    try {
+      expect(requested).to.equal(0);
+      $<HTMLTextAreaElement>(el, '#reason').focus();
+      expect(requested).to.be.greaterThan(0);
+    } finally {
+      chunks.submit.prefetch = prefetch;
+    }
+  });
+
   it('a form without the clinic\u2019s own fields and no file chosen loads neither their chunk nor the upload transport', async () => {
     const el = await ready(await form(mock));
     typeReason(el, 'Just a reason');

@@ -1,11 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  SubmitPipeline,
-  StepError,
-  UploadsIncomplete,
-  submitFailure,
-  type SubmitRequest,
-} from '../src/elements/intake-form/submit-pipeline.js';
+import { SubmitPipeline, type SubmitRequest } from '../src/elements/intake-form/submit-pipeline.js';
+import { StepError } from '../src/elements/intake-form/submit.js';
 import { VseeApiError } from '../src/client/errors.js';
 import type { VseeClient } from '../src/client/vsee-client.js';
 
@@ -125,12 +120,5 @@ describe('intake submit pipeline', () => {
     pipeline.restoreIntake('old');
     pipeline.reset();
     expect(pipeline.intake).to.equal(undefined);
-  });
-
-  it('says which step failed, and nothing for an abort', () => {
-    expect(submitFailure(new UploadsIncomplete())).to.deep.equal({ step: 'uploads' });
-    const cause = new VseeApiError('server', 500, 'x');
-    expect(submitFailure(new StepError('visit', cause))).to.deep.equal({ step: 'visit', error: cause });
-    expect(submitFailure(new StepError('save', new DOMException('stop', 'AbortError')))).to.equal(undefined);
   });
 });

@@ -94,6 +94,7 @@ const es: Record<IntakeFormKey, string> = {
   errChunk: 'una parte de esta página no se cargó. Revise su conexión y vuelva a intentarlo.',
   customChunkFailed:
     'Las preguntas propias de la clínica no se cargaron, así que todavía no se puede revisar ni enviar su información. Revise su conexión y vuelva a intentarlo.',
+  submitChunkFailed: 'Su información no se envió: una parte de este formulario no se cargó. Revise su conexión y vuelva a intentarlo.',
   waitingChunkFailed:
     'Usted está en la fila para su consulta, pero la sala de espera no se abrió en esta página. Revise su conexión y vuelva a intentarlo.',
   loadingWaitingRoom: 'Abriendo la sala de espera\u2026',

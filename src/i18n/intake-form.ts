@@ -93,6 +93,7 @@ const en = {
   errChunk: 'part of this page did not load. Check your connection, then try again.',
   customChunkFailed:
     'The clinic\u2019s own questions did not load, so your information cannot be checked or sent yet. Check your connection, then try again.',
+  submitChunkFailed: 'Your information was not sent: part of this form did not load. Check your connection, then try again.',
   waitingChunkFailed:
     'You are in line for your visit, but the waiting room did not open on this page. Check your connection, then try again.',
   loadingWaitingRoom: 'Opening the waiting room\u2026',

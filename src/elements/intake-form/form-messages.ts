@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { IntakeFormKey } from '../../i18n/intake-form.js';
 import type { LocalizeController } from '../controllers/localize.js';
 import { errorPanel } from '../controllers/error-panel.js';
-import type { SubmitFailure } from './submit-pipeline.js';
+import type { SubmitFailure } from './submit.js';
 import type { BuiltinProblem } from './builtin-fields.js';
 import type { CustomProblem } from './custom-fields.js';
 
@@ -67,6 +67,8 @@ export function renderSubmitFailure(
 ): TemplateResult {
   // An attachment that did not upload is retried on its own row, not here.
   if (step === 'uploads') return errorPanel(l10n, { what: l10n.msg('errUploadsFailed') });
+  // The sending code itself did not load: the API's words would not apply.
+  if (step === 'load') return errorPanel(l10n, { what: l10n.msg('submitChunkFailed'), note: l10n.msg('valuesKept'), retry });
   let what = l10n.msg('errSaveTitle');
   if (step === 'visit') what = l10n.msg(then === 'econsult' ? 'errVisitEconsultTitle' : 'errVisitWalkinTitle');
   return errorPanel(l10n, { what, error, note: l10n.msg('valuesKept'), retry });

@@ -2,41 +2,15 @@
  * The submit pipeline: save the intake (create, or update when one exists), then create the
  * walk-in or e-consult from it. A step that got no answer may have worked, so its retry first
  * looks on the server (the foundation's `PostOnce`, shared with the slot picker's booking); a
- * retry after a saved intake updates it only if the patient changed something.
+ * retry after a saved intake updates it only if the patient changed something. Loaded on first
+ * use (see submit.ts, which stands for it on the first paint).
  */
 import type { Intake, IntakeFields, Visit } from '../../client/types.js';
 import type { VseeClient } from '../../client/vsee-client.js';
-import { isAbortError } from '../../client/errors.js';
 import { PostOnce, missingId } from '../controllers/post-once.js';
+import { StepError } from './submit.js';
 
 export type VisitKind = 'walkin' | 'econsult';
-
-/** A failure of one step, kept with the step so the message can say which. */
-export class StepError extends Error {
-  constructor(
-    readonly step: 'save' | 'visit',
-    override readonly cause: unknown,
-  ) {
-    super(step);
-  }
-}
-
-/** Thrown when an attachment is still not uploaded: not an API failure (its row offers the retry). */
-export class UploadsIncomplete extends Error {}
-
-/** Which step of a submit failed, and how, as the form shows it. */
-export interface SubmitFailure {
-  step: 'save' | 'visit' | 'uploads';
-  error?: unknown;
-}
-
-/** The failure to show for what a submit threw; none for an abort (the patient or the page moved on). */
-export function submitFailure(err: unknown): SubmitFailure | undefined {
-  if (err instanceof UploadsIncomplete) return { step: 'uploads' };
-  const step = err instanceof StepError ? err.step : 'save';
-  const cause = err instanceof StepError ? err.cause : err;
-  return isAbortError(cause) ? undefined : { step, error: cause };
-}
 
 export interface SubmitRequest {
   api: VseeClient;

@@ -17,7 +17,8 @@ import { BuiltinFields, INTAKE_KEYS } from './builtin-fields.js';
 import { AttachmentsController, type HostAccess } from './attachments.js';
 import { UNDRAFTED_TYPES } from './draft-store.js';
 import { DraftSync } from './draft-sync.js';
-import { SubmitPipeline, UploadsIncomplete, submitFailure, type SubmitFailure, type VisitKind } from './submit-pipeline.js';
+import type { VisitKind } from './submit-pipeline.js';
+import { LazySubmitPipeline, UploadsIncomplete, submitFailure, type SubmitFailure } from './submit.js';
 import { chunks } from './chunks.js';
 import { attributeErrors } from './config.js';
 import { OutcomeController } from './outcome.js';
@@ -31,8 +32,8 @@ import type { Busy, Problem } from './form-messages.js';
  * The patient intake: reason for visit, visit type, state, phone, attachments and the clinic's
  * own questions; saves it as a VSee intake and, with `then`, goes on to a walk-in (with a
  * waiting room) or an e-consult. The behaviour lives beside this file: builtin-fields.ts,
- * attachments.ts, custom-fields.ts, interaction-state.ts, draft-store.ts, submit-pipeline.ts,
- * waiting-room.ts and join-visit.ts; chunks.ts says which of them load on first use.
+ * attachments.ts, custom-fields.ts, interaction-state.ts, draft-store.ts, submit.ts and
+ * submit-pipeline.ts, waiting-room.ts and join-visit.ts; chunks.ts says which load on first use.
  *
  * @tagname vsee-intake-form
  * @summary A patient intake form that creates or edits a VSee Clinic intake, then optionally a walk-in or e-consult visit.
@@ -79,7 +80,7 @@ export class VseeIntakeForm extends VseeElement {
   readonly #interaction = new InteractionState(this);
   readonly #fields = new BuiltinFields(this, this.#l10n, this.#interaction, this.#announcer);
   readonly #attachments = new AttachmentsController(this, this.#access, this.#l10n, this.#focus);
-  readonly #pipeline = new SubmitPipeline();
+  readonly #pipeline = new LazySubmitPipeline();
   readonly #custom = new CustomFieldsSlot(this, this.#l10n, this.#interaction);
   readonly #outcome: OutcomeController = new OutcomeController(this, {
     ...this.#access,
@@ -132,7 +133,7 @@ export class VseeIntakeForm extends VseeElement {
       patient: this.memberId || this.token || undefined,
     }),
     snapshot: () => {
-      const saved = this.#pipeline.intake?.id;
+      const saved = this.#pipeline.savedIntakeId;
       const values = { ...this.#fields.forDraft(), ...this.#custom.values(UNDRAFTED_TYPES) };
       return { values, attachments: this.#attachments.forDraft(), ...(saved ? { savedIntakeId: saved } : {}) };
     },
@@ -411,7 +412,7 @@ export class VseeIntakeForm extends VseeElement {
   #renderForm(): TemplateResult {
     const busy = this._busy !== null;
     const room = this.#roomTask;
-    return html`<form part="form" novalidate @submit=${this.#onSubmit} aria-busy=${busy ? 'true' : 'false'}>
+    return html`<form part="form" novalidate @submit=${this.#onSubmit} @focusin=${this.#pipeline.prefetch} @pointerover=${this.#pipeline.prefetch} aria-busy=${busy ? 'true' : 'false'}>
       ${
         room.status === TaskStatus.ERROR
           ? errorPanel(this.#l10n, { what: this.#l10n.msg('roomLoadFailed'), error: room.error, retry: () => void room.run() })
