@@ -104,11 +104,13 @@ async function main() {
     };
 
     // 2. Slot picker with ~4,000 slots: time to rendered, and the longest task while arrowing.
-    const slots = { render: [], baseline: [], maxEvent: [], longTasks: [], count: 0 };
+    const slots = { render: [], baseline: [], maxEvent: [], longTasks: [], buildLongest: [], buildLong: [], count: 0 };
     for (let i = 0; i < RUNS; i++) {
       const p = await page();
       const r = await p.evaluate(() => window.bench.slotPickerRender());
       slots.render.push(r.element);
+      slots.buildLongest.push(r.buildLongestTaskMs);
+      slots.buildLong.push(r.buildLongTasks);
       slots.baseline.push(r.vanilla);
       slots.count = r.slots;
       await p.evaluate(() => window.bench.focusFirstSlot());
@@ -125,6 +127,8 @@ async function main() {
       vanillaMs: median(slots.baseline),
       maxKeyEventMs: median(slots.maxEvent),
       longTasksOver50ms: median(slots.longTasks),
+      buildLongestTaskMs: median(slots.buildLongest),
+      buildLongTasks: median(slots.buildLong),
     };
 
     // 3. Intake form: script start to an interactive form, vs an empty module's start.
@@ -264,6 +268,12 @@ async function main() {
       `${f(s.elementMs)} ms`,
       `vanilla DOM buttons: ${f(s.vanillaMs)} ms`,
       `${f(s.elementMs / s.vanillaMs)}×`,
+    ],
+    [
+      'slot picker: longest task while its slots are built',
+      `${f(s.buildLongestTaskMs)} ms`,
+      'long-task threshold: 50 ms',
+      `${f(s.buildLongTasks)} long task(s)`,
     ],
     [
       'slot picker: longest key event over 200 arrows',

@@ -15,7 +15,8 @@ export interface GridData {
 /**
  * How long one task may spend building rows; the rest follow in later tasks, so even ~4,000
  * buttons never block input for long (a long task is 50 ms). The day with the tab stop is
- * always built at once.
+ * always built at once. Longer chunks finish sooner but leave less room for the render and
+ * layout that follow each one (`npm run bench` prints the longest task while building).
  */
 const CHUNK_MS = 20;
 
