@@ -1,7 +1,8 @@
 /**
  * Why: the first paint of the form needs neither the waiting room, nor the upload transport, nor
- * the handling of the clinic's own fields, nor the pipeline that sends it; each is its own chunk, and every `import()` of this
- * element is here, so the chunk boundaries can be read in one place.
+ * the handling of the clinic's own fields, nor the pipeline that sends the form; each is its own
+ * chunk, and every `import()` of this element is here, so the chunk boundaries can be read in
+ * one place.
  */
 import { LazyChunk } from '../controllers/lazy-chunk.js';
 
