@@ -47,8 +47,12 @@ export class LazyChunk<M> {
     return this.#promise;
   }
 
-  /** Starts loading because it is about to be needed; a failure shows when it is really needed. */
+  /**
+   * Starts loading because it is about to be needed; a failure shows when it is really needed.
+   * Called on every hover or focus of what needs it: nothing to do once loading or loaded.
+   */
   prefetch(): void {
+    if (this.#promise) return;
     this.load().catch(() => undefined);
   }
 }

@@ -56,9 +56,7 @@ export class LazySubmitPipeline {
   }
 
   /** The patient moved into the form: a submit may follow. */
-  prefetch = (): void => {
-    if (!this.#pipeline) chunks.submit.prefetch();
-  };
+  prefetch = (): void => chunks.submit.prefetch();
 
   restoreIntake(id: string): void {
     if (this.#pipeline) this.#pipeline.restoreIntake(id);

@@ -43,9 +43,7 @@ export class BookingController {
   }
 
   /** The patient is about to choose (pointer or focus in the times): fetch the workflow now. */
-  prefetch = (): void => {
-    if (!this.#flow) bookingChunk.prefetch();
-  };
+  prefetch = (): void => bookingChunk.prefetch();
 
   choose(slot: Slot): void {
     if (this.#flow) return this.#flow.choose(slot);
