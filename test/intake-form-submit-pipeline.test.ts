@@ -20,6 +20,7 @@ function fakeApi(script: Partial<Record<string, (...args: unknown[]) => Promise<
     addEconsult: handler('addEconsult', () => ({ id: 'visit-2', intake_id: 'intake-1', type: 3 })),
     getCurrentVisit: handler('getCurrentVisit', () => null),
     listVisits: handler('listVisits', () => []),
+    getVisit: handler('getVisit', (id) => ({ id })),
   } as unknown as VseeClient;
   return { api, calls };
 }
@@ -99,7 +100,8 @@ describe('intake submit pipeline', () => {
         }
         return { id: 'second' };
       },
-      getCurrentVisit: async () => ({ id: 'visit-made', intake_id: 'intake-1' }),
+      // As the current-visit sample has it: the intake only nested, no top-level `intake_id`.
+      getCurrentVisit: async () => ({ id: 'visit-made', intake: { id: 'intake-1' } }),
     });
     const pipeline = new SubmitPipeline();
     const { req } = request(api, { kind: 'walkin' });
@@ -107,6 +109,82 @@ describe('intake submit pipeline', () => {
     const result = await pipeline.run(req);
     expect(result.visit!.id).to.equal('visit-made');
     expect(calls).to.deep.equal(['createIntake', 'addWalkin', 'getCurrentVisit']);
+  });
+
+  it("a current visit of another intake is not taken for the unanswered walk-in's", async () => {
+    let first = true;
+    const { api, calls } = fakeApi({
+      addWalkin: async () => {
+        if (first) {
+          first = false;
+          throw new VseeApiError('timeout', 0, 'no answer');
+        }
+        return { id: 'second' };
+      },
+      // Names no intake at all: its own page says which one.
+      getCurrentVisit: async () => ({ id: 'older-walkin' }),
+      getVisit: async (id) => ({ id, intake_id: 'intake-0' }),
+    });
+    const pipeline = new SubmitPipeline();
+    const { req } = request(api, { kind: 'walkin' });
+    await pipeline.run(req).catch(() => undefined);
+    const result = await pipeline.run(req);
+    expect(result.visit!.id).to.equal('second');
+    expect(calls).to.deep.equal(['createIntake', 'addWalkin', 'getCurrentVisit', 'getVisit', 'addWalkin']);
+  });
+
+  it('after an e-consult POST got no answer, the retry opens the newest e-consults the list shows without their intake', async () => {
+    let first = true;
+    const opened: unknown[] = [];
+    const { api, calls } = fakeApi({
+      addEconsult: async () => {
+        if (first) {
+          first = false;
+          throw new VseeApiError('timeout', 0, 'no answer');
+        }
+        return { id: 'second', type: 3 };
+      },
+      // As in the list sample, no item names its intake.
+      listVisits: async () => [
+        { id: 'appointment', type: 2, created: 300 },
+        { id: 'old-econsult', type: 3, created: 100 },
+        { id: 'new-econsult', type: 3, created: 200 },
+        { id: 'unknown-3', type: 3, created: 400 },
+      ],
+      getVisit: async (id) => {
+        opened.push(id);
+        return { id, intake_id: id === 'old-econsult' ? 'intake-1' : 'intake-0' };
+      },
+    });
+    const pipeline = new SubmitPipeline();
+    const { req } = request(api, { kind: 'econsult' });
+    await pipeline.run(req).catch(() => undefined);
+    const result = await pipeline.run(req);
+    expect(result.visit!.id).to.equal('old-econsult');
+    expect(opened, 'newest first, never the stand-in id').to.deep.equal(['new-econsult', 'old-econsult']);
+    expect(calls.filter((c) => c === 'addEconsult')).to.have.length(1);
+  });
+
+  it('an e-consult the list names with its intake is found without opening any', async () => {
+    let first = true;
+    const { api, calls } = fakeApi({
+      addEconsult: async () => {
+        if (first) {
+          first = false;
+          throw new VseeApiError('network', 0, 'dropped');
+        }
+        return { id: 'second', type: 3 };
+      },
+      listVisits: async () => [
+        { id: 'other', type: 3, created: 200 },
+        { id: 'mine', type: 3, created: 100, intake_id: 'intake-1' },
+      ],
+    });
+    const pipeline = new SubmitPipeline();
+    const { req } = request(api, { kind: 'econsult' });
+    await pipeline.run(req).catch(() => undefined);
+    expect((await pipeline.run(req)).visit!.id).to.equal('mine');
+    expect(calls).to.deep.equal(['createIntake', 'addEconsult', 'listVisits']);
   });
 
   it('an answer without an id counts as unreadable, and reset() starts afresh', async () => {

@@ -347,7 +347,17 @@ describe('mock API: visits', () => {
     const w = await api('/visits/add_walkin', { json: { intake_id: intake.id, room_code: 'ceproom1' } });
     expect(w.status).to.equal(200);
     expect(w.body.data).to.include({ type: '1', status: '10' });
-    expect((await api('/visits/current')).body.data.id).to.equal(w.body.data.id);
+    // As in the add_walkin and current-visit samples, the intake is named only inside `intake`; the
+    // visit's own page has `intake_id` too, and the list neither.
+    expect(w.body.data.intake.id).to.equal(intake.id);
+    expect(w.body.data).not.to.have.property('intake_id');
+    const waiting = (await api('/visits/current')).body.data;
+    expect(waiting.id).to.equal(w.body.data.id);
+    expect(waiting.intake.id).to.equal(intake.id);
+    expect(waiting).not.to.have.property('intake_id');
+    expect((await api(`/visits/${w.body.data.id}`)).body.data.intake_id).to.equal(intake.id);
+    const listed = (await api('/visits')).body.data.find((v: { id: string }) => v.id === w.body.data.id);
+    expect(listed).to.exist.and.not.to.have.any.keys('intake_id', 'intake');
 
     await new Promise((r) => setTimeout(r, 300));
     const current = (await api('/visits/current.json')).body.data;

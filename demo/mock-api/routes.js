@@ -189,6 +189,8 @@ function listItem(v) {
   for (const [k, val] of Object.entries(v)) {
     if (val === null || typeof val !== 'object' || (LIST_OBJECTS.has(k) && val)) out[k] = structuredClone(val);
   }
+  // The list sample names no intake (no `intake_id`, no nested `intake`): a client must open the visit.
+  delete out.intake_id;
   // Every item of the list sample repeats its id as `_id`.
   out._id ??= String(v.id);
   return out;
@@ -204,6 +206,16 @@ function listVisits({ tenant }) {
 const readVisit = ({ tenant, params }) => structuredClone(visitOr404(tenant, params.id));
 
 /**
+ * A visit as the add_walkin and current-visit samples show it: its intake only nested
+ * (`intake.id`), without the top-level `intake_id` that a visit's own page (`GET /visits/:id`) has.
+ */
+function withNestedIntakeOnly(visit) {
+  const out = structuredClone(visit);
+  delete out.intake_id;
+  return out;
+}
+
+/**
  * As documented: the patient's latest visit that has begun, whatever became of it. The sample
  * answer is a cancelled visit (status 40) with an `actual_end`, so a client must look at the
  * status; a walk-in waiting or in progress comes first.
@@ -213,9 +225,9 @@ function currentVisit({ tenant }) {
   const waiting = mine
     .filter((x) => Number(x.type) === 1 && [10, 25].includes(Number(x.status)))
     .sort((a, b) => Number(b.created) - Number(a.created))[0];
-  if (waiting) return structuredClone(waiting);
+  if (waiting) return withNestedIntakeOnly(waiting);
   const latest = mine.filter((x) => Number(x.start) <= nowSec()).sort((a, b) => Number(b.start) - Number(a.start))[0];
-  return latest ? structuredClone(latest) : null;
+  return latest ? withNestedIntakeOnly(latest) : null;
 }
 
 function paymentFor(intake) {
@@ -392,7 +404,7 @@ function addWalkin({ tenant, body }) {
   };
   tenant.state.visits.set(id, visit);
   tenant.state.walkins.set(id, Date.now());
-  return structuredClone(visit);
+  return withNestedIntakeOnly(visit);
 }
 
 function addEconsult({ tenant, body }) {

@@ -117,12 +117,49 @@ export class SubmitPipeline {
   }
 }
 
-/** The visit an earlier, unanswered attempt may have created for this intake. */
+/**
+ * How many of the newest e-consults that the list shows without their intake are opened to look
+ * for it. The one an unanswered attempt made is the newest; a few more cover another tab's.
+ */
+const ECONSULTS_TO_OPEN = 3;
+
+/**
+ * The visit an earlier, unanswered attempt may have created for this intake. Where a visit names
+ * its intake differs: its own page (`GET /visits/:id`) has `intake_id`, the walk-in and
+ * current-visit samples only the nested `intake.id`, and the list's items neither, so a visit
+ * that names none is opened before it is taken for another intake's.
+ */
 async function findVisit(api: VseeClient, kind: VisitKind, intakeId: string, signal: AbortSignal): Promise<Visit | undefined> {
-  const mine = (v: Visit | null | undefined) => Boolean(v && typeof v.id === 'string' && v.id && String(v.intake_id ?? '') === intakeId);
+  const confirmed = async (v: Visit): Promise<Visit | undefined> => {
+    const named = intakeOf(v) ?? intakeOf(await api.getVisit(v.id, { signal }));
+    return named === intakeId ? v : undefined;
+  };
   if (kind === 'walkin') {
     const current = await api.getCurrentVisit({ signal });
-    return current && mine(current) ? current : undefined;
+    return current && hasId(current) ? confirmed(current) : undefined;
   }
-  return (await api.listVisits({ signal })).find((v) => mine(v) && v.type === 3 && !v.id.startsWith('unknown-'));
+  const econsults = (await api.listVisits({ signal })).filter((v) => v.type === 3 && hasId(v));
+  const named = econsults.find((v) => intakeOf(v) === intakeId);
+  if (named) return named;
+  const unnamed = econsults.filter((v) => intakeOf(v) === undefined).sort((a, b) => createdAt(b) - createdAt(a));
+  for (const v of unnamed.slice(0, ECONSULTS_TO_OPEN)) {
+    const found = await confirmed(v);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The id of the intake a visit was made from, where the answer names one. */
+function intakeOf(v: Visit): string | undefined {
+  const id = v.intake_id ?? v.intake?.id;
+  return (typeof id === 'string' || typeof id === 'number') && String(id) ? String(id) : undefined;
+}
+
+/** A real id: the list gives a visit without one a stand-in (`unknown-…`) that cannot be opened. */
+function hasId(v: Visit): boolean {
+  return typeof v.id === 'string' && v.id !== '' && !v.id.startsWith('unknown-');
+}
+
+function createdAt(v: Visit): number {
+  return typeof v.created === 'number' && Number.isFinite(v.created) ? v.created : 0;
 }
