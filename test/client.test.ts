@@ -246,11 +246,32 @@ describe('VseeClient', () => {
             { start: '1470186000', end: 1470186900, providers: [123, '345'] },
             { start: 'soon', end: 1470186900, providers: ['1'] },
             { start: 1470187800, end: 1470186900 },
+            // An end past what a Date holds: formatting it would throw.
+            { start: 1470186000, end: 99999999999999, providers: ['1'] },
           ],
         }),
       );
       const slots = await c.getAvailability({ start: 1, end: 2 });
       expect(slots).to.deep.equal([{ start: 1470186000, end: 1470186900, providers: ['123', '345'] }]);
+    });
+
+    it('reads a time in milliseconds, past what a Date holds, or before 1970 as unknown', async () => {
+      const now = 1_780_000_000;
+      const { c } = client(() =>
+        json({
+          data: [
+            { id: 'ms', start: now * 1000, end: String(now * 1000 + 900_000), created: now },
+            { id: 'huge', start: '1e13', end: 99999999999999, actual_start: { sec: 1e15 } },
+            { id: 'negative', start: -60, end: now },
+          ],
+        }),
+      );
+      const [ms, huge, negative] = await c.listVisits();
+      expect(ms).not.to.have.any.keys('start', 'end');
+      expect(ms!.created).to.equal(now);
+      expect(huge).not.to.have.any.keys('start', 'end', 'actual_start');
+      expect(negative).not.to.have.property('start');
+      expect(negative!.end).to.equal(now);
     });
 
     it('reads "no current visit" in all its spellings as null', async () => {

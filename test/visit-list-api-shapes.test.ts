@@ -71,6 +71,27 @@ describe('<vsee-visit-list> and the API\u2019s real answers', () => {
     });
   });
 
+  it('shows a visit whose time no Date can hold as unknown, beside the others (it threw before)', async () => {
+    const errors: string[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.message);
+    window.addEventListener('error', onError);
+    try {
+      const api = fakeApi([
+        ['GET', LIST, () => json({ data: [visit('u1', DAY), visit('huge', DAY, { start: 99999999999999, end: '1e13' })] })],
+      ]);
+      const el = await mount(api.client);
+      const all = [...items(el, 'upcoming'), ...items(el, 'past')];
+      const text = squash(el.shadowRoot!.textContent);
+      expect(text).to.contain('Ada Lovelace');
+      expect(text).to.match(/unknown/i);
+      expect(text).not.to.match(/Invalid|NaN|undefined/);
+      expect(all.length, text).to.be.at.least(2);
+      expect(errors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+  });
+
   it('offers "Download summary" only for visits that took place', async () => {
     const api = fakeApi([
       [

@@ -59,11 +59,17 @@ export function toNumber(v: unknown): number | undefined {
   return undefined;
 }
 
+/**
+ * Past this many seconds (the year 5138) a "timestamp" is milliseconds sent by mistake or garbage,
+ * and far enough past it a date cannot be formatted at all (Intl throws): read as unknown.
+ */
+const LATEST_TIMESTAMP = 1e11;
+
 function toTimestamp(v: unknown): number | null | undefined {
   if (v === null || v === 'null' || v === '') return null;
   // Attachments carry Mongo-style `{sec, usec}` timestamps.
-  if (typeof v === 'object' && v !== null && 'sec' in v) return toNumber((v as { sec: unknown }).sec);
-  return toNumber(v);
+  const n = typeof v === 'object' && v !== null && 'sec' in v ? toNumber((v as { sec: unknown }).sec) : toNumber(v);
+  return n !== undefined && n >= 0 && n < LATEST_TIMESTAMP ? n : undefined;
 }
 
 function toBoolean(v: unknown): unknown {

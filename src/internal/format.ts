@@ -13,8 +13,11 @@ export function dateTimeFormat(locale: Locale, timeZone: string, options: Intl.D
   return f;
 }
 
+/** The latest time a Date holds, in seconds: Intl throws a RangeError for anything later. */
+const LATEST_DATE = 8.64e12;
+
 function valid(ts: unknown): ts is number {
-  return typeof ts === 'number' && Number.isFinite(ts) && ts > 0;
+  return typeof ts === 'number' && ts > 0 && ts <= LATEST_DATE;
 }
 
 /** "Tuesday, November 24, 2026" */
