@@ -76,6 +76,27 @@ describe('<vsee-slot-picker> with the mock API', () => {
     expect(visits.some((v) => v.id === detail.visit.id)).to.be.true;
   });
 
+  it('keeps the focused confirmation in view while the times load again (below them, the new times pushed it off screen)', async () => {
+    const el = await picker(mock, { days: '5', duration: '900' });
+    const gets = async () => requests(await mock.log(), 'GET', '/availability').length;
+    const before = await gets();
+    // A late time, far down the grid, as a patient scrolls to it.
+    const late = slotButtons(el).at(-1)!;
+    late.scrollIntoView();
+    late.click();
+    await bookingShown(el);
+    bookButton(el)!.scrollIntoView();
+    bookButton(el)!.click();
+    await waitUntil(() => sr(el).querySelector('[data-focus="booked"]'), 'not booked');
+    const loaded = () => sr(el).querySelector('.body[aria-busy="false"]') && slotButtons(el).length > 0;
+    await waitUntil(async () => (await gets()) > before && loaded(), 'the times did not load again', { timeout: 5000 });
+    await el.updateComplete;
+    const confirmation = sr(el).querySelector('[data-focus="booked"]')!;
+    expect(sr(el).activeElement).to.equal(confirmation);
+    const { top, bottom } = confirmation.getBoundingClientRect();
+    expect({ top, bottom }, `in a window ${innerHeight} px high`).to.satisfy(() => top >= 0 && bottom <= innerHeight);
+  });
+
   it('refetches when another element sharing its client books or cancels, not for its own booking', async () => {
     const el = document.createElement('vsee-slot-picker') as VseeSlotPicker;
     for (const [k, v] of Object.entries({

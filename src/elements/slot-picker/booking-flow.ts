@@ -170,14 +170,13 @@ export class BookingFlow {
     }
   }
 
-  /** "Sorry, that time was just taken", focused so the patient hears it. */
-  renderTaken(): TemplateResult | typeof nothing {
-    if (!this.taken) return nothing;
-    return html`<p class="message error" part="message" role="alert" tabindex="-1" data-focus="taken">${this.#options.l10n.msg('taken')}</p>`;
-  }
-
-  /** The confirmation once booked; before that the chosen time with its book button. */
-  render(): TemplateResult | typeof nothing {
+  /**
+   * What became of the booking: "Your appointment is booked…", or "Sorry, that time was just
+   * taken", focused so the patient hears it. Shown above the times, which are loaded again after
+   * either: below them, the new times (a skeleton first, then the grid) pushed the focused
+   * message out of view, thousands of pixels down on a phone.
+   */
+  renderOutcome(): TemplateResult | typeof nothing {
     const l10n = this.#options.l10n;
     if (this.booked) {
       const { slot, rescheduled } = this.booked;
@@ -186,6 +185,13 @@ export class BookingFlow {
         ${l10n.msg(rescheduled ? 'rescheduled' : 'booked', params)}
       </p>`;
     }
+    if (!this.taken) return nothing;
+    return html`<p class="message error" part="message" role="alert" tabindex="-1" data-focus="taken">${l10n.msg('taken')}</p>`;
+  }
+
+  /** The chosen time with its book button. */
+  render(): TemplateResult | typeof nothing {
+    const l10n = this.#options.l10n;
     const slot = this.chosen;
     if (!slot) return nothing;
     const { visitId, current } = this.#options.context();

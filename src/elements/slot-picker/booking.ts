@@ -77,12 +77,12 @@ export class BookingController {
     this.#host.requestUpdate();
   }
 
-  /** "Sorry, that time was just taken" (only a booking can find that out). */
-  renderTaken(): TemplateResult | typeof nothing {
-    return this.#flow ? this.#flow.renderTaken() : nothing;
+  /** Booked, or "that time was just taken" (only a booking can find either out). */
+  renderOutcome(): TemplateResult | typeof nothing {
+    return this.#flow ? this.#flow.renderOutcome() : nothing;
   }
 
-  /** The chosen time with its book button, the confirmation once booked; until the workflow is here, its loading or failure. */
+  /** The chosen time with its book button; until the workflow is here, its loading or failure. */
   render(): TemplateResult | typeof nothing {
     if (this.#flow) return this.#flow.render();
     if (!this.#pending) return nothing;

@@ -322,7 +322,7 @@ export class VseeSlotPicker extends VseeElement {
           </button>
         </div>
       </div>
-      ${this.#booking.renderTaken()}
+      ${this.#booking.renderOutcome()}
       <div
         class="body"
         aria-busy=${this._slots.status === TaskStatus.PENDING ? 'true' : 'false'}
