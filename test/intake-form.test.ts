@@ -258,6 +258,7 @@ describe('<vsee-intake-form>', () => {
         status: 400,
         body: JSON.stringify({ code: 400, message: 'Reason contains unsupported characters.' }),
         contentType: 'application/json',
+        times: 2,
       });
       const el = await ready(await form(mock, {}, customQuestions));
       typeInto(el, '#reason', 'Fever');
@@ -273,8 +274,13 @@ describe('<vsee-intake-form>', () => {
       expect($<HTMLInputElement>(el, '#phone').value).to.equal('(712) 345-6789');
       expect((el.querySelector('#cs') as HTMLInputElement).value).to.equal('chills');
       await expect(el).to.be.accessible();
-      const retry = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Try again')!;
-      retry.click();
+      const tryAgain = () => $<HTMLButtonElement>(el, '.message.error [data-focus="retry"]');
+      // Try again from the keyboard, refused once more: focus comes back to the new Try again, not the page's <body>.
+      tryAgain().focus();
+      tryAgain().click();
+      await waitUntil(async () => posts(await mock.log(), '/intakes').length === 2 && tryAgain(), 'not refused again', { timeout: 4000 });
+      await waitUntil(() => el.shadowRoot!.activeElement === tryAgain(), 'focus on the new Try again');
+      tryAgain().click();
       await oneEvent(el, 'vsee-intake-saved');
       const created = posts(await mock.log(), '/intakes').filter((e) => e.status === 200);
       expect(created).to.have.length(1);

@@ -3,6 +3,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { LitElement, render } from 'lit';
 import { VisitDetailsController, detailsChunk } from '../src/elements/visit-list/visit-details.js';
 import { LocalizeController } from '../src/elements/controllers/localize.js';
+import { FocusController } from '../src/elements/controllers/focus.js';
 import { visitListMessages } from '../src/i18n/visit-list.js';
 import type { VseeClient } from '../src/client/vsee-client.js';
 import type { Visit } from '../src/client/types.js';
@@ -26,6 +27,7 @@ function setup() {
     api: () => client,
     reportError: () => {},
     l10n: new LocalizeController(host, visitListMessages),
+    focus: new FocusController(host),
   });
   const shown = () => {
     const root = document.createElement('div');

@@ -218,10 +218,18 @@ describe('<vsee-visit-list>', () => {
     await waitUntil(() => $(el, '.details .message.error[role="alert"]'), 'error shown');
     const alert = $(el, '.details .message.error[role="alert"]')!;
     expect(errors).to.deep.equal(['getVisit']);
+    // Pressed from the keyboard, Try again keeps focus in the visit: on the new Try again after
+    // another failure, on the visit once the details are there (not on the page's <body>).
+    const tryAgain = () => buttonIn($(el, '.details')!, 'Try again')!;
+    tryAgain().focus();
+    tryAgain().click();
+    await waitUntil(() => errors.length === 2, 'the retry failed too');
+    await waitUntil(() => el.shadowRoot!.activeElement === tryAgain(), 'focus on the new Try again');
     fail = false;
-    buttonIn($(el, '.details')!, 'Try again')!.click();
+    tryAgain().click();
     await waitUntil(() => $(el, '.notes[data-notes="ready"]'), 'notes after retry');
     expect(alert.isConnected).to.be.false;
+    expect(el.shadowRoot!.activeElement).to.equal(items(el, 'past')[0]);
   });
 
   it('says when a visit has no notes, and does not show draft notes', async () => {
@@ -551,9 +559,18 @@ describe('<vsee-visit-list>', () => {
       const el = await mount(api.client);
       const alert = $(el, '.message.error[role="alert"]')!;
       expect(squash(alert.textContent)).to.contain('We could not load your visits.');
+      // Try again from the keyboard: focus stays in the list through a second failure, then goes to the first visit.
+      const first = buttonIn(alert, 'Try again')!;
+      first.focus();
+      first.click();
+      const retryButton = () => $(el, '.message.error [data-focus="retry"]');
+      await waitUntil(() => api.count('GET', LIST) === 2 && retryButton() && retryButton() !== first, 'failed again');
+      const again = retryButton()!;
+      await waitUntil(() => el.shadowRoot!.activeElement === again, 'focus on the new Try again');
       fail = false;
-      buttonIn(alert, 'Try again')!.click();
+      again.click();
       await waitUntil(() => items(el, 'upcoming').length === 1);
+      await waitUntil(() => el.shadowRoot!.activeElement === items(el, 'upcoming')[0], 'focus on the first visit');
     });
 
     it('refetches when another element books or cancels through the same client, until disconnected', async () => {

@@ -38,8 +38,8 @@ export interface ErrorPanelOptions {
   what: string;
   /** The failure; its description follows `what`. None when `what` says it all. */
   error?: unknown;
-  /** Offers *Try again* when given. */
-  retry?: () => void;
+  /** Offers *Try again* when given; it gets the click (its `currentTarget` is the button). */
+  retry?: (event?: Event) => void;
   /** `part` of the *Try again* button, for elements whose buttons all carry one. */
   buttonPart?: string;
   /** More sentences after the detail, e.g. "Your answers are kept." */

@@ -27,6 +27,18 @@ export class FocusController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /**
+   * A button that starts a load (*Try again*, a jump to other days) goes away while it runs, and
+   * focus would fall to the page's `<body>` (the next Tab starting over at the top of the page). Focus waits on
+   * `holder` (an element that stays, `tabindex="-1"`); once `settled()`, it moves to the new
+   * *Try again* inside `holder` if the request failed again, else to `then` (or stays on `holder`).
+   */
+  keepWhileLoading(holder: HTMLElement | null | undefined, settled: () => boolean, then?: () => HTMLElement | null | undefined): void {
+    if (!holder) return;
+    holder.focus({ preventScroll: true });
+    this.request(() => (settled() ? (holder.querySelector<HTMLElement>('[data-focus="retry"]') ?? then?.() ?? holder) : undefined));
+  }
+
   hostUpdated(): void {
     if (this.#target === undefined) return;
     // Looked for after the whole update, the element's own `updated()` included (it runs after

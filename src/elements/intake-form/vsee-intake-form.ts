@@ -287,6 +287,9 @@ export class VseeIntakeForm extends VseeElement {
     }
     this._showSummary = false;
     this.#submitting = true;
+    // From *Try again*, gone meanwhile: focus waits on Submit, then goes to the new one if this fails too.
+    const retrying = this.shadowRoot?.activeElement?.matches('[data-focus="retry"]') ?? false;
+    if (retrying) this.#focus.request('[part="submit"]');
     this._submitError = undefined;
     this.#announcer.announce(this.#l10n.msg('announceSaving'));
     try {
@@ -298,6 +301,7 @@ export class VseeIntakeForm extends VseeElement {
     if (this.#submitTask.status === TaskStatus.ERROR) {
       this.#announcer.clear();
       this._submitError = submitFailure(this.#submitTask.error);
+      if (retrying) this.#focus.request('[data-focus="retry"]');
     } else if (this.#submitTask.status === TaskStatus.COMPLETE) this.#announcer.clear();
   }
 

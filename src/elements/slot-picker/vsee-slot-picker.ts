@@ -283,14 +283,12 @@ export class VseeSlotPicker extends VseeElement {
    */
   #focusBodyThenGrid(): void {
     const root = this.renderRoot;
-    root.querySelector<HTMLElement>('[data-focus="body"]')?.focus();
-    this.#focus.request(() => {
-      if (this._slots.status !== TaskStatus.COMPLETE && this._slots.status !== TaskStatus.ERROR) return undefined;
-      return (
-        root.querySelector<HTMLElement>('[role="grid"] button[tabindex="0"]') ??
-        root.querySelector<HTMLElement>('[data-focus="empty"], [data-focus="retry"]')
-      );
-    });
+    this.#focus.keepWhileLoading(
+      root.querySelector<HTMLElement>('[data-focus="body"]'),
+      () => this._slots.status === TaskStatus.COMPLETE || this._slots.status === TaskStatus.ERROR,
+      () =>
+        root.querySelector<HTMLElement>('[role="grid"] button[tabindex="0"]') ?? root.querySelector<HTMLElement>('[data-focus="empty"]'),
+    );
   }
 
   #atToday(range: DayRange): boolean {

@@ -14,6 +14,7 @@ import { errorPanel } from '../controllers/error-panel.js';
 import { LazyChunk } from '../controllers/lazy-chunk.js';
 import type { DetailsOptions } from './details-view.js';
 import { VisitTasks } from './visit-tasks.js';
+import type { FocusController } from '../controllers/focus.js';
 
 type DetailsView = typeof import('./details-view.js');
 
@@ -31,6 +32,7 @@ export interface VisitDetailsOptions {
   /** Reports a failed request (`vsee-error`). */
   reportError: (error: unknown, operation: string) => void;
   l10n: LocalizeController<VisitListKey>;
+  focus: FocusController;
 }
 
 /**
@@ -117,15 +119,27 @@ export class VisitDetailsController {
   render(visit: Visit, merge: (v: Visit) => Visit, options: DetailsOptions): TemplateResult {
     const l10n = this.#options.l10n;
     const task = this.#tasks.get(visit.id);
+    // While a retry loads, focus waits on the visit (its *Try again* goes away).
+    const keepFocus = (event: Event | undefined, settled: () => boolean) =>
+      this.#options.focus.keepWhileLoading((event?.currentTarget as Element | null)?.closest<HTMLElement>('li.visit'), settled);
     if (task?.status === TaskStatus.ERROR) {
-      return errorPanel(l10n, { what: l10n.msg('detailsFailed'), error: task.error, retry: () => void task.run(), buttonPart: 'button' });
+      return errorPanel(l10n, {
+        what: l10n.msg('detailsFailed'),
+        error: task.error,
+        retry: (event) => {
+          void task.run();
+          keepFocus(event, () => task.status !== TaskStatus.PENDING);
+        },
+        buttonPart: 'button',
+      });
     }
     if (this.#view.error !== undefined && !this.#view.loading) {
       return errorPanel(l10n, {
         what: l10n.msg('detailsChunkFailed'),
-        retry: () => {
+        retry: (event) => {
           void this.prefetch();
           this.#host.requestUpdate();
+          keepFocus(event, () => !this.#view.loading);
         },
         buttonPart: 'button',
       });

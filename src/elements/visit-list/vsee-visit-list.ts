@@ -87,6 +87,7 @@ export class VseeVisitList extends VseeElement {
     api: () => this.api,
     reportError: (e, operation) => this.reportError(e, operation),
     l10n: this.#l10n,
+    focus: this.#focus,
   });
   readonly #actions = new VisitActionsController(this, {
     api: () => this.api,
@@ -221,7 +222,8 @@ export class VseeVisitList extends VseeElement {
   protected override renderContent(): TemplateResult {
     const list = this._listTask;
     const pending = list.status === TaskStatus.PENDING || (list.status === TaskStatus.INITIAL && !!this.api);
-    return html`<div class="base" part="base" aria-busy=${pending ? 'true' : 'false'}>
+    // tabindex="-1": focus can wait here while a *Try again* loads (see #errorPanel).
+    return html`<div class="base" part="base" tabindex="-1" aria-busy=${pending ? 'true' : 'false'}>
       ${this.#announcer.region()}
       <p class="timezone" part="timezone">${this.#l10n.msg('timesIn', { zone: this.#l10n.zoneLabel() })}</p>
       ${this.#renderCurrent()}
@@ -231,7 +233,7 @@ export class VseeVisitList extends VseeElement {
 
   #renderListState(): TemplateResult {
     if (this._listTask.status === TaskStatus.ERROR) {
-      return this.#errorPanel('loadFailed', this._listTask.error, () => void this.refresh());
+      return this.#errorPanel('loadFailed', this._listTask, () => void this.refresh());
     }
     return html`<div class="loading" role="status">
       <span class="visually-hidden">${this.#l10n.msg('loadingVisits')}</span>
@@ -253,7 +255,7 @@ export class VseeVisitList extends VseeElement {
   #renderCurrent(): TemplateResult | typeof nothing {
     if (!this.showCurrent) return nothing;
     if (this._currentTask.status === TaskStatus.ERROR) {
-      return this.#errorPanel('currentFailed', this._currentTask.error, () => void this._currentTask.run());
+      return this.#errorPanel('currentFailed', this._currentTask, () => void this._currentTask.run());
     }
     const current = this.#currentVisit();
     if (!current) return nothing;
@@ -273,7 +275,7 @@ export class VseeVisitList extends VseeElement {
     const { upcoming, past } = this.#grouped.value;
     const filter = this.filter as VisitFilter;
     return html`
-      ${refreshFailed ? this.#errorPanel('refreshFailed', this._listTask.error, () => void this.refresh()) : nothing}
+      ${refreshFailed ? this.#errorPanel('refreshFailed', this._listTask, () => void this.refresh()) : nothing}
       ${filter !== 'past' ? this.#renderSection('upcoming', upcoming) : nothing}
       ${filter !== 'upcoming' ? this.#renderSection('past', past) : nothing}
     `;
@@ -352,9 +354,24 @@ export class VseeVisitList extends VseeElement {
     return dom;
   }
 
-  /** A failure with *Try again*; every button of the list carries `part="button"`. */
-  #errorPanel(what: VisitListKey, error: unknown, retry: () => void): TemplateResult {
-    return errorPanel(this.#l10n, { what: this.#l10n.msg(what), error, retry, buttonPart: 'button' });
+  /**
+   * A failure of `task` with *Try again*, which keeps focus in the list while the retry loads, then
+   * moves it to the first visit (or the new *Try again*). Every button of the list carries `part="button"`.
+   */
+  #errorPanel(what: VisitListKey, task: Task, retry: () => void): TemplateResult {
+    return errorPanel(this.#l10n, {
+      what: this.#l10n.msg(what),
+      error: task.error,
+      retry: () => {
+        retry();
+        this.#focus.keepWhileLoading(
+          this.renderRoot.querySelector<HTMLElement>('.base'),
+          () => task.status !== TaskStatus.PENDING,
+          () => this.renderRoot.querySelector<HTMLElement>('li.visit'),
+        );
+      },
+      buttonPart: 'button',
+    });
   }
 }
 
