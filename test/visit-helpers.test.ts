@@ -78,10 +78,15 @@ describe('visit-helpers', () => {
     expect(hasTakenPlace(v('a', { start: undefined, status: 30 }), NOW)).to.be.false;
   });
 
-  it('prescriptionsOf: one list\u2019s records, anything else none', () => {
-    const d = v('a', { prescriptionsBeforeVisit: [{ Drug: 'A' }, 'x', null] as unknown as Prescription[], prescriptions: 'none' as never });
-    expect(prescriptionsOf(d, 'prescriptionsBeforeVisit')).to.deep.equal([{ Drug: 'A' }]);
-    expect(prescriptionsOf(d, 'prescriptions')).to.deep.equal([]);
+  it('prescriptionsOf: one list\u2019s records in any list shape, none when absent, undefined when unreadable', () => {
+    const rx = (value: unknown) => prescriptionsOf(v('a', { prescriptions: value as Prescription[] }), 'prescriptions');
+    expect(rx([{ Drug: 'A' }, 'x', null])).to.deep.equal([{ Drug: 'A' }]);
+    // PHP's index-keyed object, and one record sent alone, are lists too.
+    expect(rx({ 0: { Drug: 'A' }, 2: { Drug: 'B' } })).to.deep.equal([{ Drug: 'A' }, { Drug: 'B' }]);
+    expect(rx({ Drug: 'A', Qty: 30 })).to.deep.equal([{ Drug: 'A', Qty: 30 }]);
+    for (const none of [undefined, null, '', [], {}]) expect(rx(none), JSON.stringify(none)).to.deep.equal([]);
+    // Not "nothing was prescribed": that would be false.
+    for (const garbage of ['none', 3, ['x', 'y'], { 0: 'x' }]) expect(rx(garbage), JSON.stringify(garbage)).to.equal(undefined);
   });
 
   it('prescriptionFacts: the documented names, quantity with its unit, counts that are numbers', () => {
@@ -127,7 +132,14 @@ describe('visit-helpers', () => {
       postvisit: { attachments: [{ id: 'f1', name: 'a' }, 'x' as never] },
       intake: { id: 'i', attachments: [{ id: 'f1', name: 'a' }, { _id: 'f2', name: 'b' }, { name: 'no id' }] },
     });
-    expect(attachmentsOf(d).map((f) => f.name)).to.deep.equal(['a', 'b', 'no id']);
+    expect(attachmentsOf(d)!.map((f) => f.name)).to.deep.equal(['a', 'b', 'no id']);
+    // The intake's own ids (comma-separated or a list) name nothing; an object keyed by index is a list.
+    const ids = v('a', {
+      postvisit: { attachments: { 0: { id: 'f3', name: 'c' } } as never },
+      intake: { id: 'i', attachments: ['f1', 'f2'] as never },
+    });
+    expect(attachmentsOf(ids)!.map((f) => f.name)).to.deep.equal(['c']);
+    expect(attachmentsOf(v('a', { postvisit: { attachments: 7 as never } }))).to.equal(undefined);
   });
 
   it('notesOf and notesAreDraft: notes with content, drafts known', () => {

@@ -92,6 +92,29 @@ describe('<vsee-visit-list> and the API\u2019s real answers', () => {
     }
   });
 
+  it('offers nothing to open or change on a visit sent without its id, or with an id another visit has', async () => {
+    const api = fakeApi([
+      [
+        'GET',
+        LIST,
+        () =>
+          json({
+            data: [visit('d', DAY), visit('d', 2 * DAY), { ...visit('x', 3 * DAY), id: undefined }, visit('e', 4 * DAY)],
+          }),
+      ],
+      ['GET', CURRENT, () => json({ data: { start: NOW - 60, type: 1, status: 25 } })],
+    ]);
+    const el = await mount(api.client, { showCurrent: true });
+    await waitUntil(() => $(el, '[part="current"]'), 'the current visit shown');
+    const noId = 'The clinic\u2019s system sent this visit without its number, so it cannot be opened or changed here.';
+    const rows = items(el, 'upcoming');
+    expect(rows.map((li) => li.querySelectorAll('button').length > 0)).to.deep.equal([true, false, false, true]);
+    expect(rows.map((li) => squash(li.textContent).includes(noId))).to.deep.equal([false, true, true, false]);
+    const current = $(el, '[part="current"]')!;
+    expect(current.querySelector('button'), 'no button on the current visit without an id').to.equal(null);
+    expect(squash(current.textContent)).to.contain(noId);
+  });
+
   it('offers "Download summary" only for visits that took place', async () => {
     const api = fakeApi([
       [

@@ -119,8 +119,56 @@ describe('<vsee-visit-list> details', () => {
       'unknown Directions unknown Quantity unknown Refills unknown',
     ]);
     const details = words($(el, '.details')!);
-    expect(details).to.contain('Prescribed at this visit Nothing was prescribed at this visit.');
+    // 'none' is not a list: saying "nothing was prescribed" would be a false statement.
+    expect(details).to.contain('Prescribed at this visit This list could not be read.');
     expect(details).to.not.match(/undefined|NaN|\[object/);
+  });
+
+  it('reads a prescription list sent as a PHP-style object or one record alone, and absent lists as none', async () => {
+    const v = visit('p1', -DAY, { status: 30 });
+    const detail = detailOf(
+      v,
+      { attachments: { 0: { id: 'f1', name: 'lab.pdf' } } },
+      { prescriptionsBeforeVisit: { 0: { Drug: 'Amoxicillin' }, 1: { Drug: 'Ibuprofen' } }, prescriptions: { Drug: 'Cetirizine' } },
+    );
+    const api = fakeApi([
+      ['GET', LIST, () => json({ data: [v, visit('p2', -2 * DAY, { status: 30 })] })],
+      ['GET', /^\/visits\/p1$/, () => json({ data: detail })],
+      ['GET', /^\/visits\/p2$/, () => json({ data: detailOf(v, {}, { prescriptionsBeforeVisit: null, prescriptions: [] }) })],
+    ]);
+    const el = await mount(api.client);
+    const [first, second] = items(el, 'past');
+    buttonIn(first!, 'View details')!.click();
+    await waitUntil(() => first!.querySelector('.rx'), 'prescriptions shown');
+    expect($$(el, '.rx[data-list="prescriptionsBeforeVisit"] > li strong').map(words)).to.deep.equal(['Amoxicillin', 'Ibuprofen']);
+    expect($$(el, '.rx[data-list="prescriptions"] > li strong').map(words)).to.deep.equal(['Cetirizine']);
+    expect($$(el, '.files li').map(words)).to.deep.equal(['lab.pdf']);
+    buttonIn(second!, 'View details')!.click();
+    await waitUntil(() => words(second!).includes('Nothing was prescribed'), 'second visit shown');
+    expect(words(second!)).to.contain('No current medications on record.').and.contain('Nothing was prescribed at this visit.');
+  });
+
+  it('says so under a note that nothing is left of once sanitized, instead of a blank', async () => {
+    const v = visit('p1', -DAY, { status: 30 });
+    const detail = detailOf(v, {
+      physical_exam: '<script>alert(1)</script>',
+      assessment_plan: '<img src=x onerror=alert(1)>',
+      patient_instructions: '<p>Rest <b>two</b> days.</p>',
+    });
+    const api = fakeApi([
+      ['GET', LIST, () => json({ data: [v] })],
+      ['GET', ONE, () => json({ data: detail })],
+    ]);
+    const el = await mount(api.client);
+    buttonIn(items(el, 'past')[0], 'View details')!.click();
+    await waitUntil(() => $$(el, '.notes[data-notes]').length === 3, 'notes settled');
+    const state = (key: string) => $(el, `.notes[data-note="${key}"]`)!;
+    for (const key of ['physical_exam', 'assessment_plan']) {
+      expect(state(key).dataset.notes, key).to.equal('empty');
+      expect(words(state(key)), key).to.equal('This note has nothing that can be shown here.');
+    }
+    expect(state('patient_instructions').dataset.notes).to.equal('ready');
+    expect(words(state('patient_instructions'))).to.equal('Rest two days.');
   });
 
   it('shows note images over https only, lazily and without a referrer; hide-note-images leaves them out', async () => {

@@ -12,8 +12,22 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * The id a visit is listed under when the answer gives it none, or one that another visit of the
+ * same list already has: a request with it would reach no visit, or the wrong one, so nothing
+ * offers to open or cancel it (`hasServerId`).
+ */
+export function standInId(index: number | string): string {
+  return `unknown-${index}`;
+}
+
+/** The visit's id is the server's own (not a stand-in): it can be opened, cancelled, looked up. */
+export function hasServerId(v: { id?: unknown }): boolean {
+  return typeof v.id === 'string' && v.id !== '' && !v.id.startsWith('unknown-');
+}
+
 /** PHP encodes an array whose keys are not 0..n-1 as an object: `{"0": {...}, "2": {...}}`. */
-function isIndexKeyed(v: Record<string, unknown>): boolean {
+export function isIndexKeyed(v: Record<string, unknown>): boolean {
   const keys = Object.keys(v);
   return keys.length > 0 && keys.every((k) => /^\d+$/.test(k));
 }

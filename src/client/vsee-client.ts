@@ -7,7 +7,19 @@ import { SharedRequests } from './shared-requests.js';
 import { isEmptyPayload, normalizeList, normalizeRecord, normalizeSlots } from './normalize.js';
 import { encodeBody, intakeBody, type BodyEncoding } from './request-body.js';
 import { baseUrlProblem, exchange, vendorMessage, type Refusal } from './transport.js';
-import { ANY_RECORD, INTAKE, ROOM, VISIT, badResponse, isRecord, isVisitInProgress, looksLikeVisit, type Shape } from './shapes.js';
+import {
+  ANY_RECORD,
+  INTAKE,
+  ROOM,
+  VISIT,
+  badResponse,
+  hasServerId,
+  isRecord,
+  isVisitInProgress,
+  looksLikeVisit,
+  standInId,
+  type Shape,
+} from './shapes.js';
 import { redact, secretForms } from './redact.js';
 import type {
   AppointmentParams,
@@ -210,8 +222,13 @@ export class VseeClient extends EventTarget {
     const data = await this.#request({ method: 'GET', path: '/visits', signal: opts?.signal });
     const list = normalizeList<Visit>(data);
     if (!list || !list.every(looksLikeVisit)) throw badResponse('a list of visits');
-    // A visit without an id cannot be opened or cancelled; keep it visible under a stand-in id.
-    return list.map((v, i) => (typeof v.id === 'string' && v.id ? v : { ...v, id: `unknown-${i}` }));
+    // A visit without an id, or with one an earlier visit has, stays visible under a stand-in id.
+    const seen = new Set<string>();
+    return list.map((v, i) => {
+      if (!hasServerId(v) || seen.has(v.id)) return { ...v, id: standInId(i) };
+      seen.add(v.id);
+      return v;
+    });
   }
 
   getVisit(id: string, opts?: RequestOptions): Promise<Visit> {
@@ -230,6 +247,7 @@ export class VseeClient extends EventTarget {
     const item = Array.isArray(data) && data.length === 1 ? data[0] : data;
     if (!looksLikeVisit(item)) throw badResponse('a visit');
     const visit = normalizeRecord<Visit>(item);
+    if (!hasServerId(visit)) visit.id = standInId('current');
     return isVisitInProgress(visit) ? visit : null;
   }
 

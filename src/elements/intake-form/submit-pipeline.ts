@@ -7,6 +7,7 @@
  */
 import type { Intake, IntakeFields, Visit } from '../../client/types.js';
 import type { VseeClient } from '../../client/vsee-client.js';
+import { hasServerId } from '../../client/shapes.js';
 import { PostOnce, missingId } from '../controllers/post-once.js';
 import { StepError } from './submit.js';
 
@@ -136,9 +137,9 @@ async function findVisit(api: VseeClient, kind: VisitKind, intakeId: string, sig
   };
   if (kind === 'walkin') {
     const current = await api.getCurrentVisit({ signal });
-    return current && hasId(current) ? confirmed(current) : undefined;
+    return current && hasServerId(current) ? confirmed(current) : undefined;
   }
-  const econsults = (await api.listVisits({ signal })).filter((v) => v.type === 3 && hasId(v));
+  const econsults = (await api.listVisits({ signal })).filter((v) => v.type === 3 && hasServerId(v));
   const named = econsults.find((v) => intakeOf(v) === intakeId);
   if (named) return named;
   const unnamed = econsults.filter((v) => intakeOf(v) === undefined).sort((a, b) => createdAt(b) - createdAt(a));
@@ -153,11 +154,6 @@ async function findVisit(api: VseeClient, kind: VisitKind, intakeId: string, sig
 function intakeOf(v: Visit): string | undefined {
   const id = v.intake_id ?? v.intake?.id;
   return (typeof id === 'string' || typeof id === 'number') && String(id) ? String(id) : undefined;
-}
-
-/** A real id: the list gives a visit without one a stand-in (`unknown-…`) that cannot be opened. */
-function hasId(v: Visit): boolean {
-  return typeof v.id === 'string' && v.id !== '' && !v.id.startsWith('unknown-');
 }
 
 function createdAt(v: Visit): number {

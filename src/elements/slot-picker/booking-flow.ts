@@ -9,6 +9,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { Slot, Visit } from '../../client/types.js';
 import type { VseeClient } from '../../client/vsee-client.js';
 import { VseeApiError } from '../../client/errors.js';
+import { hasServerId } from '../../client/shapes.js';
 import type { SlotPickerKey } from '../../i18n/slot-picker.js';
 import { TIME, dateTimeFormat } from '../../internal/format.js';
 import type { LocalizeController } from '../controllers/localize.js';
@@ -236,7 +237,7 @@ async function findBooked(api: VseeClient, slot: Slot, provider: string | undefi
     (v) =>
       v.start === slot.start &&
       v.status !== 40 &&
-      !v.id.startsWith('unknown-') &&
+      hasServerId(v) &&
       (!provider || v.provider_id === undefined || String(v.provider_id) === provider),
   );
 }

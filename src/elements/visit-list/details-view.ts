@@ -61,20 +61,18 @@ export function renderDetails(d: Visit, l10n: L10n, options: DetailsOptions): Te
     ${RX_LISTS.map(([list, heading, none]) => {
       const rx = prescriptionsOf(d, list);
       return html`<h5>${l10n.msg(heading)}</h5>
-        ${
-          rx.length
-            ? html`<ul class="rx" data-list=${list}>${rx.map((p) => renderPrescription(p, l10n))}</ul>`
-            : html`<p>${l10n.msg(none)}</p>`
-        }`;
+        ${listOr(rx, none, l10n, (items) => html`<ul class="rx" data-list=${list}>${items.map((p) => renderPrescription(p, l10n))}</ul>`)}`;
     })}
     <h5>${l10n.msg('attachmentsHeading')}</h5>
-    ${
-      files.length
-        ? html`<ul class="files">${files.map((f) => html`<li>${text(f.name) ?? unknown}</li>`)}</ul>`
-        : html`<p>${l10n.msg('noAttachments')}</p>`
-    }
+    ${listOr(files, 'noAttachments', l10n, (items) => html`<ul class="files">${items.map((f) => html`<li>${text(f.name) ?? unknown}</li>`)}</ul>`)}
     ${renderNotes(d, l10n, options)}
   `;
+}
+
+/** A list's items, else "none" (`none`), else, when the list came in a shape we cannot read, say so. */
+function listOr<T>(items: T[] | undefined, none: VisitListKey, l10n: L10n, render: (items: T[]) => TemplateResult): TemplateResult {
+  if (!items) return html`<p>${l10n.msg('listUnreadable')}</p>`;
+  return items.length ? render(items) : html`<p>${l10n.msg(none)}</p>`;
 }
 
 function renderPrescription(p: Prescription, l10n: L10n): TemplateResult {
@@ -97,9 +95,10 @@ function renderNotes(d: Visit, l10n: L10n, options: DetailsOptions): TemplateRes
   if (notesAreDraft(d)) return html`<p>${l10n.msg('notesDraft')}</p>`;
   const notes = notesOf(d);
   if (!notes.length) return html`<p>${l10n.msg('noNotes')}</p>`;
+  const texts = { pending: l10n.msg('notesLoading'), failed: l10n.msg('notesFailed'), empty: l10n.msg('noteEmpty') };
   return notes.map(
     ([key, source]) => html`<h5>${l10n.msg(NOTE_LABELS[key])}</h5>
-      <div class="notes" part="notes" data-note=${key}>${sanitizedNotes(source, l10n.msg('notesLoading'), l10n.msg('notesFailed'), options.images)}</div>`,
+      <div class="notes" part="notes" data-note=${key}>${sanitizedNotes(source, texts, options.images)}</div>`,
   );
 }
 

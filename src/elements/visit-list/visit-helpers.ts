@@ -5,6 +5,7 @@
  */
 import type { FileRef, Prescription, Visit } from '../../client/types.js';
 import { VisitStatuses, VisitTypes } from '../../client/types.js';
+import { isIndexKeyed, listItems } from '../../client/shapes.js';
 
 /** A non-empty display string from a string or a finite number; `undefined` for anything else. */
 export function text(v: unknown): string | undefined {
@@ -94,10 +95,26 @@ export function hasTakenPlace(visit: Visit, now: number): boolean {
 /** The two prescription lists of a visit detail. */
 export type PrescriptionList = 'prescriptionsBeforeVisit' | 'prescriptions';
 
-/** One list's prescriptions as records; anything else is no prescriptions. */
-export function prescriptionsOf(visit: Visit, list: PrescriptionList): Prescription[] {
-  const items: unknown = visit[list];
-  return Array.isArray(items) ? items.filter((p): p is Prescription => record(p) !== undefined) : [];
+/**
+ * A list of records as the API may send one: an array, a PHP index-keyed object (`{"0": …}`), or
+ * one record alone; `[]` for none (absent, `null`, `""`, `{}`); `undefined` when it cannot be read
+ * (a number, a list of strings): "nothing was prescribed" would then be a false statement.
+ */
+function recordList(v: unknown): Record<string, unknown>[] | undefined {
+  if (v === undefined || v === null || v === '') return [];
+  if (Array.isArray(v)) {
+    const records = v.filter((x) => record(x) !== undefined) as Record<string, unknown>[];
+    return records.length || !v.length ? records : undefined;
+  }
+  const r = record(v);
+  if (!r) return undefined;
+  if (Object.keys(r).length === 0) return [];
+  return isIndexKeyed(r) ? listItems(r) : [r];
+}
+
+/** One list's prescriptions; `undefined` when the list came in a shape that cannot be read. */
+export function prescriptionsOf(visit: Visit, list: PrescriptionList): Prescription[] | undefined {
+  return recordList(visit[list]) as Prescription[] | undefined;
 }
 
 /** What the patient reads of a prescription; `undefined` where the field is missing or garbage. */
@@ -149,14 +166,15 @@ export function prescriptionDate(v: unknown): number | undefined {
 }
 
 /** Files attached by the provider (postvisit) and by the patient (intake), each once. */
-export function attachmentsOf(visit: Visit): FileRef[] {
+export function attachmentsOf(visit: Visit): FileRef[] | undefined {
   const out: FileRef[] = [];
   const seen = new Set<string>();
   for (const list of [record(visit.postvisit)?.attachments, record(visit.intake)?.attachments]) {
-    if (!Array.isArray(list)) continue;
-    for (const f of list) {
-      const file = record(f) as FileRef | undefined;
-      if (!file) continue;
+    // An intake's own `attachments` may be its files' ids (comma-separated, or a list): nothing to name them by.
+    if (typeof list === 'string' || (Array.isArray(list) && list.every((x) => typeof x === 'string'))) continue;
+    const files = recordList(list);
+    if (!files) return undefined;
+    for (const file of files as FileRef[]) {
       const key = text(file.id) ?? text(file._id);
       if (key) {
         if (seen.has(key)) continue;

@@ -10,6 +10,7 @@ import type { LocalizeController } from '../controllers/localize.js';
 import type { VisitDetailsController } from './visit-details.js';
 import type { VisitActionsController } from './visit-actions.js';
 import { statusClass, visitStatusLabel, visitTypeLabel } from './visit-labels.js';
+import { hasServerId } from '../../client/shapes.js';
 import { hasTakenPlace, isCancellable, isGroupVisit, isReschedulable, providerName, reasonOf } from './visit-helpers.js';
 
 /** What a row needs from its list. */
@@ -32,7 +33,9 @@ export function renderVisitRow(visit: Visit, current: boolean, row: VisitRowCont
   const dom = row.domId(id);
   const now = Date.now() / 1000;
   const expanded = details.isExpanded(id);
-  const canCancel = !current && isCancellable(visit, now);
+  // A visit the answer gave no id of its own (see `standInId`) can only be read, not opened or changed.
+  const actionable = hasServerId(visit);
+  const canCancel = actionable && !current && isCancellable(visit, now);
   const reason = reasonOf(visit);
   return html`<li class="visit" part="visit" id=${dom} tabindex="-1" aria-labelledby="${dom}-h">
     <div class="visit-top">
@@ -50,49 +53,59 @@ export function renderVisitRow(visit: Visit, current: boolean, row: VisitRowCont
       <div><dt>${l10n.msg('providerLabel')}</dt><dd>${providerName(visit.provider) ?? l10n.msg('unknown')}</dd></div>
       ${reason ? html`<div><dt>${l10n.msg('reasonLabel')}</dt><dd>${reason}</dd></div>` : nothing}
     </dl>
-    <div class="actions" part="actions">
-      <button
-        part="button details-button"
-        type="button"
-        class="details-button"
-        aria-expanded=${expanded ? 'true' : 'false'}
-        aria-controls="${dom}-d"
-        aria-describedby="${dom}-h"
-        @click=${() => details.toggle(id)}
-        @pointerenter=${() => details.prefetch()}
-        @focus=${() => details.prefetch()}
-      >
-        <span class="chevron" aria-hidden="true"></span>${l10n.msg('viewDetails')}
-      </button>
-      ${
-        !current && isReschedulable(visit, now)
-          ? html`<button part="button reschedule-button" type="button" aria-describedby="${dom}-h" @click=${() => actions.reschedule(visit)}>
-            ${l10n.msg('reschedule')}
-          </button>`
-          : nothing
-      }
-      ${
-        canCancel
-          ? html`<button
-            part="button cancel-button"
-            type="button"
-            class="danger"
-            id="${dom}-cancel"
-            aria-describedby="${dom}-h"
-            @click=${() => actions.askCancel(id)}
-          >
-            ${l10n.msg('cancelVisit')}
-          </button>`
-          : nothing
-      }
-      ${hasTakenPlace(visit, now) ? summaryButton(visit, dom, row) : nothing}
-    </div>
+    ${actionable ? actionButtons(visit, current, canCancel, row) : html`<p class="message" part="message">${l10n.msg('noVisitId')}</p>`}
     ${canCancel && actions.isConfirming(id) ? actions.renderConfirm(visit) : nothing}
     ${actions.renderMessage(id)}
     <div class="details" part="details" id="${dom}-d" ?hidden=${!expanded}>
       ${expanded ? details.render(visit, row.withOverrides, { images: row.noteImages() }) : nothing}
     </div>
   </li>`;
+}
+
+/** View details, Reschedule, Cancel visit and Download summary, as far as the visit allows them. */
+function actionButtons(visit: Visit, current: boolean, canCancel: boolean, row: VisitRowContext): TemplateResult {
+  const { l10n, details, actions } = row;
+  const id = visit.id;
+  const dom = row.domId(id);
+  const now = Date.now() / 1000;
+  const expanded = details.isExpanded(id);
+  return html`<div class="actions" part="actions">
+    <button
+      part="button details-button"
+      type="button"
+      class="details-button"
+      aria-expanded=${expanded ? 'true' : 'false'}
+      aria-controls="${dom}-d"
+      aria-describedby="${dom}-h"
+      @click=${() => details.toggle(id)}
+      @pointerenter=${() => details.prefetch()}
+      @focus=${() => details.prefetch()}
+    >
+      <span class="chevron" aria-hidden="true"></span>${l10n.msg('viewDetails')}
+    </button>
+    ${
+      !current && isReschedulable(visit, now)
+        ? html`<button part="button reschedule-button" type="button" aria-describedby="${dom}-h" @click=${() => actions.reschedule(visit)}>
+          ${l10n.msg('reschedule')}
+        </button>`
+        : nothing
+    }
+    ${
+      canCancel
+        ? html`<button
+          part="button cancel-button"
+          type="button"
+          class="danger"
+          id="${dom}-cancel"
+          aria-describedby="${dom}-h"
+          @click=${() => actions.askCancel(id)}
+        >
+          ${l10n.msg('cancelVisit')}
+        </button>`
+        : nothing
+    }
+    ${hasTakenPlace(visit, now) ? summaryButton(visit, dom, row) : nothing}
+  </div>`;
 }
 
 /** Only a visit that took place has a summary (not an upcoming or cancelled one). */
