@@ -113,6 +113,23 @@ describe('VseeClient: a time taken meanwhile is a conflict', () => {
     }
   });
 
+  it("shows the vendor's message as plain words: markup dropped, a serialized nothing is no message", async () => {
+    const cases: Array<[unknown, string | undefined]> = [
+      ['<b>Phone</b> is <script>x</script>invalid', 'Phone is x invalid'],
+      ['null', undefined],
+      [' undefined ', undefined],
+      ['[object Object]', undefined],
+      ['<br>', undefined],
+      [{ text: 'x' }, undefined],
+    ];
+    for (const [message, expected] of cases) {
+      const { c } = client(() => json({ code: 422, message }, 422));
+      expect((await failure(c.createAppointment({ slot_start: 1, slot_end: 2 }))).serverMessage, JSON.stringify(message)).to.equal(
+        expected,
+      );
+    }
+  });
+
   it('leaves any other 400 as http', async () => {
     const { c } = client(() => json({ code: 400, message: 'Missing required parameter: slot_end.' }, 400));
     expect((await failure(c.createAppointment({ slot_start: 1, slot_end: 2 }))).code).to.equal('http');
@@ -194,5 +211,23 @@ describe('VseeClient: credentials stay with the configured origin', () => {
     for (const bad of ['http://api.vsee.me/api_v3', 'http://192.168.1.10/api', 'ftp://api.vsee.me/', 'javascript:alert(1)']) {
       expect(() => new VseeClient({ baseUrl: bad }), bad).to.throw(TypeError, /https:/);
     }
+  });
+});
+
+describe('VseeClient: closing and deleting a visit as the samples answer', () => {
+  it('resolves with the id it was asked to close, whatever id the answer names (the sample closes 14 and answers 1525)', async () => {
+    const { c } = client(() => json({ data: { id: '1525' } }));
+    expect(await c.closeVisit('14', 'patient_cancel_appointment')).to.deep.equal({ id: '14' });
+  });
+
+  it('takes a 2xx without a body as done (the delete sample shows no answer), but not a body that is not JSON', async () => {
+    for (const empty of [() => new Response('', { status: 200 }), () => new Response(null, { status: 204 })]) {
+      expect(await client(empty).c.deleteVisit('7727')).to.deep.equal({ id: '7727' });
+      expect(await client(empty).c.closeVisit('7727', 'patient_exit_room')).to.deep.equal({ id: '7727' });
+    }
+    const html = () => new Response('<html>OK</html>', { status: 200 });
+    expect((await failure(client(html).c.deleteVisit('7727'))).code).to.equal('bad_response');
+    // Elsewhere an empty success is still an answer we could not read.
+    expect((await failure(client(() => new Response('', { status: 200 })).c.getVisit('7727'))).code).to.equal('bad_response');
   });
 });

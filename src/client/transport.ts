@@ -35,7 +35,13 @@ export function vendorMessage(json: unknown): string | undefined {
   if (typeof json !== 'object' || json === null) return undefined;
   const o = json as Record<string, unknown>;
   const m = o.message ?? (o.error as Record<string, unknown> | undefined)?.message ?? o.error;
-  return typeof m === 'string' && m.trim() ? m.trim().slice(0, 500) : undefined;
+  if (typeof m !== 'string') return undefined;
+  // Shown to the patient as text: markup is dropped, and a serialized nothing is no message.
+  const words = m
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return words && !/^(null|undefined|\[object \w+\])$/i.test(words) ? words.slice(0, 500) : undefined;
 }
 
 /** Waits `ms`, or rejects as soon as the signal aborts. */
@@ -67,6 +73,8 @@ export interface ExchangeInit {
   body?: BodyInit | undefined;
   signal?: AbortSignal | undefined;
   timeoutMs: number;
+  /** A 2xx with no body at all is a success without data (the delete sample shows no answer). */
+  emptyOk?: boolean | undefined;
 }
 
 /**
@@ -111,7 +119,10 @@ export async function exchange(send: typeof fetch, url: string, init: ExchangeIn
     try {
       // A success is parsed straight from the body (a 1,000-visit history is a megabyte; no
       // intermediate string); an error keeps its text, which may be an HTML page from a proxy.
-      if (ok) json = await res.json();
+      if (ok && init.emptyOk) {
+        const body = await res.text();
+        json = body.trim() ? JSON.parse(body) : { data: undefined };
+      } else if (ok) json = await res.json();
       else text = await res.text();
     } catch (e) {
       if (timedOut) throw new VseeApiError('timeout', 0, defaultMessage('timeout'));

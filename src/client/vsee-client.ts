@@ -54,6 +54,8 @@ interface RequestSpec {
   signal?: AbortSignal | undefined;
   /** Time-out of one attempt, when not the client's `timeoutMs`. */
   timeoutMs?: number;
+  /** A 2xx without a body is a success (see `ExchangeInit`). */
+  emptyOk?: boolean;
 }
 
 /** Fired on the client (an EventTarget) after a call that changed data on the server. */
@@ -258,15 +260,23 @@ export class VseeClient extends EventTarget {
       body: { id, reason },
       encoding: 'multipart',
       signal: opts?.signal,
+      emptyOk: true,
     });
     this.#changed('closeVisit', id);
-    return { id, ...(isRecord(data) ? normalizeRecord<Record<string, unknown>>(data) : {}) } as { id: string };
+    return withId(data, id);
   }
 
   async deleteVisit(id: string, opts?: RequestOptions): Promise<{ id: string }> {
-    const data = await this.#request({ method: 'POST', path: '/visits/delete', body: { id }, encoding: 'multipart', signal: opts?.signal });
+    const data = await this.#request({
+      method: 'POST',
+      path: '/visits/delete',
+      body: { id },
+      encoding: 'multipart',
+      signal: opts?.signal,
+      emptyOk: true,
+    });
     this.#changed('deleteVisit', id);
-    return { id, ...(isRecord(data) ? normalizeRecord<Record<string, unknown>>(data) : {}) } as { id: string };
+    return withId(data, id);
   }
 
   /** The visit summary PDF's URL (only http/https URLs are accepted). */
@@ -423,7 +433,7 @@ export class VseeClient extends EventTarget {
       if (encoded.contentType) headers['Content-Type'] = encoded.contentType;
       body = encoded.body;
     }
-    const init = { method: spec.method, headers, body, signal, timeoutMs: spec.timeoutMs ?? this.timeoutMs };
+    const init = { method: spec.method, headers, body, signal, timeoutMs: spec.timeoutMs ?? this.timeoutMs, emptyOk: spec.emptyOk };
     return exchange(this.#fetch, this.#url(spec.path, spec.query), init, (r) => this.#refusal(r));
   }
 
@@ -443,6 +453,14 @@ export class VseeClient extends EventTarget {
       ...(serverMessage ? { serverMessage } : {}),
     });
   }
+}
+
+/**
+ * The answer to closing or deleting a visit, with the id asked for: the close sample answers
+ * `id=14` with `{"id": "1525"}`, and what the caller keys its visit by is the id it sent.
+ */
+function withId(data: unknown, id: string): { id: string } {
+  return { ...(isRecord(data) ? normalizeRecord<Record<string, unknown>>(data) : {}), id };
 }
 
 function seg(id: string): string {

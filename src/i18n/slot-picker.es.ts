@@ -19,7 +19,8 @@ const es: Record<SlotPickerKey, string> = {
   summaryTitle: 'Su cita',
   currentTime: 'Hora actual',
   newTime: 'Nueva hora',
-  currentAppointment: 'Su cita actual: {when}. Elija una nueva hora.',
+  // Not "{when}." : a Spanish time ends with "p.m." already.
+  currentAppointment: 'Su cita actual: {when}; elija una nueva hora.',
   visitLoadError: 'No pudimos cargar su cita actual.',
   date: 'Fecha',
   time: 'Hora',
