@@ -231,3 +231,11 @@ describe('VseeClient: closing and deleting a visit as the samples answer', () =>
     expect((await failure(client(() => new Response('', { status: 200 })).c.getVisit('7727'))).code).to.equal('bad_response');
   });
 });
+
+describe('VseeClient: updating an intake as the sample answers', () => {
+  it('resolves with the id it updated (the sample updates 57a0705e… and answers 56e8c536…)', async () => {
+    const { c } = client(() => json({ data: { id: '56e8c536-566c-44b6-bbca-66f0ac1f0144' } }));
+    const intake = await c.updateIntake('57a0705e-1c4c-4f24-b51d-3c71ac1f0144', { phone: '7123456789' });
+    expect(intake.id).to.equal('57a0705e-1c4c-4f24-b51d-3c71ac1f0144');
+  });
+});

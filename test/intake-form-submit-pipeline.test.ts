@@ -52,6 +52,14 @@ describe('intake submit pipeline', () => {
     expect(result.visit!.id).to.equal('visit-1');
   });
 
+  it('tells the form the intake as saved: what was sent, with the answer (an id only, as in the samples) over it', async () => {
+    let saved: unknown;
+    const { api } = fakeApi({ createIntake: async () => ({ id: 'intake-9' }) });
+    const { req } = request(api, { intakeSaved: (i) => (saved = i) });
+    await new SubmitPipeline().run(req);
+    expect(saved).to.deep.equal({ room_code: 'room1', reason_for_visit: 'Rash', id: 'intake-9' });
+  });
+
   it('a retry after the visit failed does not save the unchanged intake again', async () => {
     let fail = true;
     const { api, calls } = fakeApi({

@@ -135,7 +135,13 @@ describe('mock API: intakes and files', () => {
   it("creates an intake without room_code, as the documentation's own sample does", async () => {
     const r = await api('/intakes', { method: 'POST', body: new URLSearchParams('provider=541&reason_for_visit=Test&reset=true&type=1') });
     expect(r.status).to.equal(200);
-    expect(r.body.data).to.include({ reason_for_visit: 'Test', provider: '541', type: '1' });
+    // Answered as the sample: the id only (and custom fields, when sent); the intake has the rest.
+    expect(Object.keys(r.body.data)).to.deep.equal(['id']);
+    expect((await api(`/intakes/${r.body.data.id}`)).body.data).to.include({ reason_for_visit: 'Test', provider: '541', type: '1' });
+    const custom = await api('/intakes', { method: 'POST', body: new URLSearchParams('reason_for_visit=Rash&custom_symptoms=Red+eyes') });
+    expect(custom.body.data).to.have.keys('id', 'custom_symptoms');
+    const updated = await api(`/intakes/${custom.body.data.id}`, { json: { phone: '7123456789' } });
+    expect(updated.body.data).to.deep.equal({ id: custom.body.data.id });
   });
 
   it('round-trips custom fields and the three attachment forms (JSON)', async () => {

@@ -164,8 +164,27 @@ function createIntake({ tenant, body }) {
   const intake = { id: newId(), member_id: DEMO_MEMBER_ID, attachments: [], created: now, modified: now };
   applyIntakeFields(tenant, intake, body);
   tenant.state.intakes.set(intake.id, intake);
-  return renderIntake(tenant, intake);
+  // As the create samples answer: the id and the custom fields sent, none of the intake's own.
+  return Object.fromEntries(Object.entries(intake).filter(([key]) => key === 'id' || !OWN_INTAKE_FIELDS.has(key)));
 }
+
+/** An intake's documented fields (and what the mock keeps beside them); any other name is a custom field. */
+const OWN_INTAKE_FIELDS = new Set([
+  'provider',
+  'provider_id',
+  'reason_for_visit',
+  'reset',
+  'type',
+  'member_id',
+  'room_code',
+  'attachments',
+  'location',
+  'phone',
+  'consultation',
+  'created',
+  'modified',
+  'visit_id',
+]);
 
 function updateIntake({ tenant, params, body }) {
   const intake = findIntake(tenant, params.id);
@@ -173,7 +192,8 @@ function updateIntake({ tenant, params, body }) {
   applyIntakeFields(tenant, draft, body);
   draft.modified = nowSec();
   tenant.state.intakes.set(intake.id, draft);
-  return renderIntake(tenant, draft);
+  // The update sample answers with an id only.
+  return { id: intake.id };
 }
 
 const readIntake = ({ tenant, params }) => renderIntake(tenant, findIntake(tenant, params.id));

@@ -137,8 +137,9 @@ export class VseeClient extends EventTarget {
     );
   }
 
-  updateIntake(id: string, fields: IntakeFields, opts?: RequestOptions): Promise<Intake> {
-    return this.#record<Intake>(
+  /** Resolves with the id asked for: the update sample answers with another one. */
+  async updateIntake(id: string, fields: IntakeFields, opts?: RequestOptions): Promise<Intake> {
+    const intake = await this.#record<Intake>(
       'updateIntake',
       {
         method: 'POST',
@@ -149,6 +150,7 @@ export class VseeClient extends EventTarget {
       },
       id,
     );
+    return { ...intake, id };
   }
 
   getIntake(id: string, opts?: RequestOptions): Promise<Intake> {

@@ -84,9 +84,12 @@ export class SubmitPipeline {
     const fields = req.fields(Boolean(existing));
     let intake: Intake;
     try {
-      intake = existing ? await api.updateIntake(existing, fields, { signal }) : await api.createIntake(fields, { signal });
+      const answer = existing ? await api.updateIntake(existing, fields, { signal }) : await api.createIntake(fields, { signal });
       // Without an id nothing can follow (a visit, an edit): the answer was not usable.
-      if (typeof intake?.id !== 'string' || !intake.id) throw missingId('intake');
+      if (typeof answer?.id !== 'string' || !answer.id) throw missingId('intake');
+      // The samples answer with the id (and a create with the custom fields) only: the intake as
+      // saved is what was sent, with the answer over it.
+      intake = { ...fields, ...answer } as Intake;
     } catch (e) {
       req.reportError(e, existing ? 'updateIntake' : 'createIntake');
       throw new StepError('save', e);
