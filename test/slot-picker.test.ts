@@ -531,6 +531,35 @@ describe('<vsee-slot-picker>', () => {
       expect(slotButtons(el)[0].getAttribute('aria-pressed')).to.equal('false');
     });
 
+    it('asks whether the time is still open after a refusal that does not say why: taken when it is gone, the refusal when not', async () => {
+      for (const goneAfterwards of [true, false]) {
+        let open = [slot(t, 30, ['101', '102'])];
+        const { client, calls } = fake((req) => {
+          if (isAvailability(req)) return serve(open)(req);
+          if (goneAfterwards) open = [];
+          return json({ code: 400, message: 'Unable to save the appointment.' }, 400);
+        });
+        const el = await fixture<VseeSlotPicker>(
+          html`<vsee-slot-picker .client=${client} start=${String(MAR9)} days="1" timezone="America/New_York"></vsee-slot-picker>`,
+        );
+        await loaded(el);
+        slotButtons(el)[0].click();
+        await bookingShown(el);
+        sr(el).querySelector<HTMLButtonElement>('[part="book-button"]')!.click();
+        const shown = () => sr(el).querySelector('[data-focus="taken"], [part="summary"] .message.error');
+        await waitUntil(shown, 'nothing said', { timeout: 4000 });
+        // The second question about that time asks just for it, as the times were asked.
+        const asked = query(availabilityCalls(calls)[1]!);
+        expect([asked.start, asked.end], String(goneAfterwards)).to.deep.equal([String(t), String(t + 1800)]);
+        if (goneAfterwards) {
+          expect(norm(shown()!.textContent)).to.equal('Sorry, that time was just taken. Please choose another time.');
+        } else {
+          expect(norm(shown()!.textContent)).to.contain('Your appointment was not booked.').and.contain('Unable to save the appointment.');
+        }
+        el.remove();
+      }
+    });
+
     it("says in the patient's language what a refused booking did not do, with the vendor's words as detail", async () => {
       for (const [locale, what, why] of [
         ['en', 'Your appointment was not booked.', 'You do not have permission to do this. Please contact the clinic.'],

@@ -37,6 +37,8 @@ export interface BookingOptions {
   onBooked: (visit: Visit, rescheduled: boolean) => void;
   /** Someone else took the time: the times shown are out of date. */
   onTaken: () => void;
+  /** Whether the API still offers `slot` (with `provider`), asked as the times are. */
+  stillOpen: (api: VseeClient, slot: Slot, provider: string | undefined, signal: AbortSignal) => Promise<boolean>;
   onError: (error: unknown, operation: 'createAppointment' | 'updateAppointment') => void;
 }
 
@@ -154,7 +156,7 @@ export class BookingFlow {
       this.#options.onBooked(visit, Boolean(visitId));
       return visit;
     } catch (error) {
-      if (isTaken(error)) {
+      if (isTaken(error) || (await this.#takenMeanwhile(error, api, slot, provider, signal))) {
         this.chosen = undefined;
         this.taken = true;
         this.#host.requestUpdate();
@@ -168,6 +170,20 @@ export class BookingFlow {
       throw error;
     } finally {
       this.#inFlight = false;
+    }
+  }
+
+  /**
+   * A refusal that does not say why (a 400 or 422 in the vendor's own words: the API documents no
+   * error for a time someone else took) is looked into: if the time is no longer offered, it was taken.
+   */
+  async #takenMeanwhile(error: unknown, api: VseeClient, slot: Slot, provider: string | undefined, signal: AbortSignal): Promise<boolean> {
+    if (!(error instanceof VseeApiError) || error.code !== 'http' || error.status === 403) return false;
+    try {
+      return !(await this.#options.stillOpen(api, slot, provider, signal));
+    } catch {
+      // Not known: the refusal is shown as it came.
+      return false;
     }
   }
 

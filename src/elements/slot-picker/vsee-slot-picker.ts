@@ -120,6 +120,13 @@ export class VseeSlotPicker extends VseeElement {
       if (rescheduled) void this._visit.run();
     },
     onTaken: () => void this._slots.run(),
+    // Asked as the times shown were.
+    stillOpen: async (api, slot, provider, signal) => {
+      const query = this._slots.value?.query;
+      if (!query) return true;
+      const open = await api.getAvailability({ ...query, start: slot.start, end: slot.end }, { signal });
+      return open.some((s) => s.start === slot.start && (!provider || s.providers.includes(provider)));
+    },
     onError: (error, operation) => this.reportError(error, operation),
   });
 
