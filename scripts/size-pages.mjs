@@ -17,8 +17,13 @@ export const KB = 1024;
  * day except "every": the booking workflow, Join your visit and the intake's submit pipeline
  * became lazily loaded chunks, which took 0.6–1.9 KB off the picker, form and all-three pages but
  * cost the every-file total 1.2 KB (more files, each gzipped on its own), so its ceiling went up
- * by that much. Lower a ceiling as the bytes come down; delete it once
- * the page is within its budget. `limit()` is what is enforced.
+ * by that much. On 2026-12-01 (later) the fixes for hostile answers and a real server's shapes
+ * (timestamps no Date holds, stand-in ids, empty close/delete answers, a refusal in unknown words
+ * looked into, focus kept through Try again) cost the client and the picker about 0.3 KB, the form
+ * 0.35 KB and every file 0.8 KB; the visit list's details-only helpers moved to the lazy details
+ * chunk, so the list page stayed where it was. Those ceilings went up by that much, again bytes
+ * plus about 0.3 KB. Lower a ceiling as the bytes come down; delete it once the page is within its
+ * budget. `limit()` is what is enforced.
  */
 export const limit = (page) => page.ceiling ?? page.budget;
 
@@ -30,7 +35,7 @@ export const PAGES = [
     tags: ['vsee-slot-picker'],
     loaders: ['es'],
     budget: 20 * KB,
-    ceiling: 26850,
+    ceiling: 27150,
     target: 17 * KB,
   },
   {
@@ -39,7 +44,7 @@ export const PAGES = [
     tags: ['vsee-visit-list'],
     loaders: ['es'],
     budget: 21 * KB,
-    ceiling: 28950,
+    ceiling: 28900,
     target: 18 * KB,
   },
   {
@@ -48,7 +53,7 @@ export const PAGES = [
     tags: ['vsee-intake-form'],
     loaders: ['es'],
     budget: 24 * KB,
-    ceiling: 34400,
+    ceiling: 34750,
     target: 19 * KB,
   },
   {
@@ -66,10 +71,10 @@ export const PAGES = [
     tags: ['vsee-slot-picker'],
     loaders: ['iife'],
     budget: 22 * KB,
-    ceiling: 27100,
+    ceiling: 27400,
     target: 19 * KB,
   },
-  { id: 'every', label: 'every ES file of the library together', every: true, budget: 61 * KB, ceiling: 78250, target: 52 * KB },
+  { id: 'every', label: 'every ES file of the library together', every: true, budget: 61 * KB, ceiling: 79400, target: 52 * KB },
 ];
 
 const MODULES = { 'vsee-intake-form': 'intake-form.js', 'vsee-slot-picker': 'slot-picker.js', 'vsee-visit-list': 'visit-list.js' };

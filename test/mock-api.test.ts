@@ -275,7 +275,7 @@ describe('mock API: visits', () => {
     expect(booked.body.data).to.include({ type: 2, status: 20, start: slot.start, provider_id: 509 });
     expect(booked.body.data.intake_id).to.equal(intake.id);
 
-    const after = (await api(`/availability?start=${day}&end=${day + 86400}&provider_id=509`)).body.data;
+    const after = (await api(`/availability?room_code=ceproom1&start=${day}&end=${day + 86400}&provider_id=509`)).body.data;
     expect(after.map((s: Json) => s.start)).to.not.include(slot.start);
 
     const again = await api('/visits', {
@@ -292,7 +292,7 @@ describe('mock API: visits', () => {
     });
     expect(moved.status).to.equal(200);
     expect(moved.body.data.start).to.equal(next.start);
-    const freed = (await api(`/availability?start=${day}&end=${day + 86400}&provider_id=509`)).body.data;
+    const freed = (await api(`/availability?room_code=ceproom1&start=${day}&end=${day + 86400}&provider_id=509`)).body.data;
     expect(freed.map((s: Json) => s.start)).to.include(slot.start);
     const unassigned = await api(`/visits/${booked.body.data.id}?version=2`, { json: { provider_id: 0 } });
     expect(unassigned.body.data.provider_id).to.equal(0);
@@ -301,24 +301,28 @@ describe('mock API: visits', () => {
 
   it('merges providers, honours duration and consultation_id, and validates the query', async () => {
     const day = futureWeekdayUtc();
-    const all = (await api(`/availability?start=${day}&end=${day + 86400}`)).body.data;
+    const all = (await api(`/availability?room_code=ceproom1&start=${day}&end=${day + 86400}`)).body.data;
     const merged = all.filter((s: Json) => s.providers.length > 1);
     expect(merged.length).to.be.greaterThan(0);
     expect(merged[0].providers).to.have.members(['509', '1096']);
     expect(all.every((s: Json) => s.end - s.start === 900)).to.equal(true);
 
-    const long = (await api(`/availability?start=${day}&end=${day + 86400}&duration=1800`)).body.data;
+    const long = (await api(`/availability?room_code=ceproom1&start=${day}&end=${day + 86400}&duration=1800`)).body.data;
     expect(long.every((s: Json) => s.end - s.start === 1800)).to.equal(true);
-    const consult = (await api(`/availability?start=${day}&end=${day + 86400}&consultation_id=6160a1f2-77aa-4b2c-9d3e-4f5a64457b11`)).body
-      .data;
+    const consult = (
+      await api(`/availability?room_code=ceproom1&start=${day}&end=${day + 86400}&consultation_id=6160a1f2-77aa-4b2c-9d3e-4f5a64457b11`)
+    ).body.data;
     expect(consult.every((s: Json) => s.end - s.start === 3600)).to.equal(true);
 
-    expect((await api(`/availability?end=${day}`)).status).to.equal(400);
-    expect((await api(`/availability?start=abc&end=${day}`)).status).to.equal(400);
-    expect((await api(`/availability?start=${day}&end=${day + 3600}&duration=-5`)).status).to.equal(400);
+    expect((await api(`/availability?room_code=ceproom1&end=${day}`)).status).to.equal(400);
+    // Neither a room nor an intake to take it from: no room to look in.
+    const roomless = await api(`/availability?start=${day}&end=${day + 3600}`);
+    expect([roomless.status, roomless.body.message]).to.deep.equal([400, 'Missing required parameter: room_code.']);
+    expect((await api(`/availability?room_code=ceproom1&start=abc&end=${day}`)).status).to.equal(400);
+    expect((await api(`/availability?room_code=ceproom1&start=${day}&end=${day + 3600}&duration=-5`)).status).to.equal(400);
 
     // The beta key/secret pair works without a token.
-    expect((await api(`/availability?start=${day}&end=${day + 86400}`, { headers: KEYS })).status).to.equal(200);
+    expect((await api(`/availability?room_code=ceproom1&start=${day}&end=${day + 86400}`, { headers: KEYS })).status).to.equal(200);
   });
 
   it('follows the providers’ time zones across daylight saving time', async () => {
@@ -334,7 +338,8 @@ describe('mock API: visits', () => {
       [6, 13, 17],
     ]) {
       const day = mondayOf(month);
-      const first = async (p: string) => (await api(`/availability?start=${day}&end=${day + 86400}&provider_id=${p}`)).body.data[0].start;
+      const first = async (p: string) =>
+        (await api(`/availability?room_code=ceproom1&start=${day}&end=${day + 86400}&provider_id=${p}`)).body.data[0].start;
       expect(await first('509')).to.equal(day + hour509 * 3600);
       expect(await first('1096')).to.equal(day + hour1096 * 3600);
     }
@@ -343,7 +348,7 @@ describe('mock API: visits', () => {
   it('offers ~4,000 slots over 14 days at 300 s with alwaysAvailable', async () => {
     await control('config', { alwaysAvailable: true });
     const start = nowSec();
-    const { body } = await api(`/availability?start=${start}&end=${start + 14 * 86400}&duration=300`);
+    const { body } = await api(`/availability?room_code=ceproom1&start=${start}&end=${start + 14 * 86400}&duration=300`);
     expect(body.data.length).to.be.within(4000, 4033);
   });
 

@@ -553,7 +553,10 @@ function availability({ tenant, query }) {
   if (end <= start) throw new ApiError(400, 'end must be after start.');
   if (end - start > MAX_RANGE) throw new ApiError(400, 'The requested range is too long (max 92 days).');
   const intake = query.intake_id ? findIntake(tenant, query.intake_id) : null;
-  const roomCode = query.room_code || intake?.room_code || 'ceproom1';
+  // "If not given, will try to fall back to Intake.room": with neither there is no room to look in
+  // (a page without room-code must hear so, not see another clinic's times).
+  const roomCode = query.room_code || intake?.room_code;
+  if (!roomCode) throw new ApiError(400, 'Missing required parameter: room_code.');
   const room = findRoom(roomCode);
   if (!room) throw new ApiError(404, 'Room not found.');
   let duration = 900;

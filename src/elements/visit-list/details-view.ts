@@ -9,17 +9,16 @@ import type { VisitListKey } from '../../i18n/visit-list.js';
 import type { LocalizeController } from '../controllers/localize.js';
 import { sanitizedNotes } from './sanitized-notes.js';
 import { sanitizeNotes } from '../../internal/sanitize.js';
+import { reasonOf, text } from './visit-helpers.js';
 import {
   attachmentsOf,
   notesAreDraft,
   notesOf,
   prescriptionFacts,
   prescriptionsOf,
-  reasonOf,
-  text,
   type NoteKey,
   type PrescriptionList,
-} from './visit-helpers.js';
+} from './detail-helpers.js';
 
 export interface DetailsOptions {
   /** Whether the notes may show (https) images; the clinic can turn them off. */
