@@ -235,6 +235,15 @@ describe('<vsee-intake-form> walk-in and waiting room', () => {
     button(el, 'Stay')!.click();
     await el.updateComplete;
     expect(posts(await mock.log(), '/visits/close')).to.have.length(0);
+    // Escape backs out too, focus back on the button that asked.
+    button(el, 'Leave waiting room')!.click();
+    await el.updateComplete;
+    await aTimeout(0);
+    $(el, '#leave-cancel').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await el.updateComplete;
+    await aTimeout(0);
+    expect($(el, '#leave-confirm'), 'the question is gone').to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#leave'));
     button(el, 'Leave waiting room')!.click();
     await el.updateComplete;
     const closed = oneEvent(el, 'vsee-visit-closed');

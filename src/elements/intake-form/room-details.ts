@@ -12,7 +12,7 @@ export function patientConsultations(room: Room | undefined): Consultation[] {
 
 /** "Follow-up ($25.00)"; a missing or zero price shows the description alone, a missing description "unknown". */
 export function consultationText(l10n: LocalizeController<IntakeFormKey>, room: Room | undefined, c: Consultation): string {
-  const description = typeof c.description === 'string' && c.description ? c.description : l10n.msg('unknown');
+  const description = (typeof c.description === 'string' && c.description.trim()) || l10n.msg('unknown');
   const amount = typeof c.amount === 'number' ? c.amount : typeof c.amount === 'string' ? Number(c.amount) : NaN;
   if (!Number.isFinite(amount) || amount <= 0) return description;
   const currency = room?.payment?.currency;
@@ -21,7 +21,8 @@ export function consultationText(l10n: LocalizeController<IntakeFormKey>, room: 
     const code = typeof currency === 'string' ? currency : 'USD';
     price = new Intl.NumberFormat(l10n.locale === 'es' ? 'es-US' : 'en-US', { style: 'currency', currency: code }).format(amount);
   } catch {
-    price = String(amount); // an unknown currency code from the API
+    // An unknown currency code from the API: the amount with the code as sent, not a bare number.
+    price = typeof currency === 'string' && currency.trim() ? `${amount} ${currency.trim()}` : String(amount);
   }
   return l10n.msg('consultationWithPrice', { description, price });
 }
@@ -29,7 +30,7 @@ export function consultationText(l10n: LocalizeController<IntakeFormKey>, room: 
 /** The room's name, else its code. */
 export function roomName(l10n: LocalizeController<IntakeFormKey>, room: Room | undefined, code: string | undefined): string {
   const name = room?.name;
-  return typeof name === 'string' && name ? name : (code ?? l10n.msg('unknown'));
+  return (typeof name === 'string' && name.trim()) || code || l10n.msg('unknown');
 }
 
 /** "5 minutes", "less than a minute". */

@@ -223,7 +223,7 @@ export class WaitingRoomController implements ReactiveController {
   /** The room's name as the visit knows it, else the host's. */
   #room(): string {
     const name = (this.#visit.room as VseeRecord | undefined)?.name;
-    return typeof name === 'string' && name ? name : this.#roomName();
+    return (typeof name === 'string' && name.trim()) || this.#roomName();
   }
 
   render(): TemplateResult {
@@ -255,7 +255,13 @@ export class WaitingRoomController implements ReactiveController {
 
   #renderConfirm(): TemplateResult {
     const l10n = this.#l10n;
-    return html`<div class="confirm" role="group" aria-labelledby="leave-q">
+    // Escape backs out, as it does from the visit list's cancel confirmation.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || this.#closing) return;
+      e.stopPropagation();
+      this.#cancelLeave();
+    };
+    return html`<div class="confirm" role="group" aria-labelledby="leave-q" @keydown=${onKey}>
       <p id="leave-q">${l10n.msg('leaveQuestion')}</p>
       <div class="actions-row">
         <button
