@@ -248,6 +248,8 @@ describe('VseeClient', () => {
             { start: 1470187800, end: 1470186900 },
             // An end past what a Date holds: formatting it would throw.
             { start: 1470186000, end: 99999999999999, providers: ['1'] },
+            // A "slot" of 400 days is no time to offer.
+            { start: 1470186000, end: 1470186000 + 400 * 86400, providers: ['1'] },
           ],
         }),
       );

@@ -50,6 +50,7 @@ describe('detail-helpers', () => {
       quantity: undefined,
       refills: '2',
     });
+    expect(prescriptionFacts({ Qty: -30, Refills: -1 } as never)).to.deep.include({ quantity: undefined, refills: undefined });
     expect(prescriptionFacts({ drug: 'Old', quantity: '1 tube', refills: 1 })).to.deep.include({
       drug: 'Old',
       quantity: '1 tube',

@@ -179,6 +179,9 @@ export function normalizeList<T>(input: unknown): T[] | undefined {
   return listItems(input)?.map((x) => normalizeRecord<T>(x));
 }
 
+/** No appointment slot lasts longer: a longer one is garbage, not a time to offer. */
+const LONGEST_SLOT = 86_400;
+
 /** Slots without a usable start/end are dropped: a patient cannot book "unknown". */
 export function normalizeSlots(input: unknown): Slot[] | undefined {
   const list = normalizeList<Record<string, unknown>>(input);
@@ -187,7 +190,7 @@ export function normalizeSlots(input: unknown): Slot[] | undefined {
   for (const s of list) {
     const start = typeof s.start === 'number' ? s.start : undefined;
     const end = typeof s.end === 'number' ? s.end : undefined;
-    if (start === undefined || end === undefined || end <= start) continue;
+    if (start === undefined || end === undefined || end <= start || end - start > LONGEST_SLOT) continue;
     slots.push({ ...s, start, end, providers: Array.isArray(s.providers) ? (s.providers as string[]) : [] });
   }
   return slots;

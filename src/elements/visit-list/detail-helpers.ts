@@ -63,10 +63,10 @@ export function prescriptionFacts(p: Prescription): PrescriptionFacts {
   };
 }
 
-/** A count (`Qty`, `Refills`) as sent, as a number or a numeric string; anything else undefined. */
+/** A count (`Qty`, `Refills`) as sent, as a number or a numeric string, not negative; anything else undefined. */
 function count(v: unknown): string | undefined {
   const t = text(v);
-  return t !== undefined && Number.isFinite(Number(t)) ? t : undefined;
+  return t !== undefined && Number.isFinite(Number(t)) && Number(t) >= 0 ? t : undefined;
 }
 
 /** "2016-01-30T00:00:00" as midnight UTC; "0001-01-01T00:00:00" (the system's "none") and garbage as undefined. */

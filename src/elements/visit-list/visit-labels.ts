@@ -24,7 +24,8 @@ export function visitStatusLabel(l10n: LocalizeController<string>, code: unknown
 }
 
 function codeLabel(l10n: LocalizeController<string>, known: Record<number, CommonKey>, other: CommonKey, code: unknown): string {
-  if (typeof code !== 'number') return l10n.msg('unknown');
+  // A code is a small whole number ("Status 1e+300" would only puzzle the patient).
+  if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code > 9999) return l10n.msg('unknown');
   const key = known[code];
   return key ? l10n.msg(key) : l10n.msg(other, { code });
 }
