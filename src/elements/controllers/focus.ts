@@ -53,6 +53,9 @@ export class FocusController implements ReactiveController {
       if (!el) return; // not rendered yet: looked for again after the next update
       this.#target = undefined;
       el.focus();
+      // Firefox and Safari leave a focused element that is partly out of view where it is (a
+      // confirmation half above the window once the times under it reloaded): show all of it.
+      el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     });
   }
 
