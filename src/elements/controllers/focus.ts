@@ -29,9 +29,9 @@ export class FocusController implements ReactiveController {
 
   /**
    * A button that starts a load (*Try again*, a jump to other days) goes away while it runs, and
-   * focus would fall to the page's `<body>` (the next Tab starting over at the top of the page). Focus waits on
-   * `holder` (an element that stays, `tabindex="-1"`); once `settled()`, it moves to the new
-   * *Try again* inside `holder` if the request failed again, else to `then` (or stays on `holder`).
+   * focus would fall to the page's `<body>` (the next Tab starting over at the top of the page).
+   * Focus waits on `holder` (an element that stays, `tabindex="-1"`); once `settled()`, it moves
+   * to the new *Try again* inside `holder` if the load failed again, else to `then` (or stays).
    */
   keepWhileLoading(holder: HTMLElement | null | undefined, settled: () => boolean, then?: () => HTMLElement | null | undefined): void {
     if (!holder) return;
