@@ -116,6 +116,7 @@ describe('VseeClient: a time taken meanwhile is a conflict', () => {
   it("shows the vendor's message as plain words: markup dropped, a serialized nothing is no message", async () => {
     const cases: Array<[unknown, string | undefined]> = [
       ['<b>Phone</b> is <script>x</script>invalid', 'Phone is x invalid'],
+      ['Duration must be < 5 and > 2 hours', 'Duration must be < 5 and > 2 hours'],
       ['null', undefined],
       [' undefined ', undefined],
       ['[object Object]', undefined],

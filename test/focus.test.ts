@@ -76,4 +76,35 @@ describe('FocusController', () => {
     expect(active(el), 'forgotten when it left the page').to.equal(null);
     el.remove();
   });
+
+  it('keepWhileLoading: focus waits on the holder, then goes to what the load shows, unless the patient moved it', async () => {
+    const el = await fixture<TestFocusHost>(html`<test-focus-host></test-focus-host>`);
+    const holder = el.shadowRoot!.querySelector<HTMLElement>('#first')!;
+    const later = () => el.shadowRoot!.querySelector<HTMLElement>('#later');
+    let done = false;
+    el.focuser.keepWhileLoading(holder, () => done, later);
+    expect(active(el), 'held at once').to.equal(holder);
+    el.step = 1;
+    await settle(el);
+    expect(active(el), 'still loading').to.equal(holder);
+    done = true;
+    el.step = 2;
+    await settle(el);
+    expect(active(el)?.id).to.equal('later');
+
+    // The patient went elsewhere while it loaded: focus stays where they put it.
+    done = false;
+    el.focuser.keepWhileLoading(holder, () => done, later);
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    outside.focus();
+    done = true;
+    el.step = 3;
+    await settle(el);
+    expect(document.activeElement).to.equal(outside);
+    el.step = 4;
+    await settle(el);
+    expect(document.activeElement, 'the request ended').to.equal(outside);
+    outside.remove();
+  });
 });

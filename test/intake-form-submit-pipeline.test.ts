@@ -173,6 +173,49 @@ describe('intake submit pipeline', () => {
     expect(calls.filter((c) => c === 'addEconsult')).to.have.length(1);
   });
 
+  it('opens undated e-consults first, takes a page that cannot be read for another visit, and stops on no answer', async () => {
+    const answers: Record<string, () => unknown> = {
+      gone: () => {
+        throw new VseeApiError('not_found', 404, 'gone');
+      },
+      undated: () => ({ id: 'undated', intake: { id: 'intake-1' } }),
+    };
+    let first = true;
+    const opened: unknown[] = [];
+    const { api, calls } = fakeApi({
+      addEconsult: async () => {
+        if (first) {
+          first = false;
+          throw new VseeApiError('timeout', 0, 'no answer');
+        }
+        return { id: 'second', type: 3 };
+      },
+      listVisits: async () => [
+        { id: 'dated', type: 3, created: 100 },
+        { id: 'gone', type: 3 },
+        { id: 'undated', type: 3 },
+      ],
+      getVisit: async (id) => (opened.push(id), answers[id as string]!()),
+    });
+    const pipeline = new SubmitPipeline();
+    const { req } = request(api, { kind: 'econsult' });
+    await pipeline.run(req).catch(() => undefined);
+    expect((await pipeline.run(req)).visit!.id).to.equal('undated');
+    expect(opened).to.deep.equal(['gone', 'undated']);
+    expect(calls.filter((c) => c === 'addEconsult')).to.have.length(1);
+
+    // No answer about a page: nothing is posted on a guess, the patient can try again.
+    answers.gone = () => {
+      throw new VseeApiError('timeout', 0, 'no answer');
+    };
+    first = true;
+    const again = new SubmitPipeline();
+    await again.run(req).catch(() => undefined);
+    const error = (await again.run(req).catch((e: unknown) => e)) as StepError;
+    expect([error.step, (error.cause as VseeApiError).code]).to.deep.equal(['visit', 'timeout']);
+    expect(calls.filter((c) => c === 'addEconsult')).to.have.length(2);
+  });
+
   it('an e-consult the list names with its intake is found without opening any', async () => {
     let first = true;
     const { api, calls } = fakeApi({

@@ -224,6 +224,25 @@ describe('<vsee-intake-form> walk-in and waiting room', () => {
     expect(text(el)).to.contain('Your provider is ready');
   });
 
+  it('the provider being ready moves focus only from inside the form, never from elsewhere on the page', async () => {
+    for (const elsewhere of [false, true]) {
+      await mock.config({ walkinReadyAfterMs: 400 });
+      const { el } = await walkin();
+      await waitUntil(() => el.shadowRoot!.activeElement?.matches('.waiting .title'), 'focus on the waiting room');
+      const outside = document.createElement('button');
+      document.body.append(outside);
+      if (elsewhere) outside.focus();
+      await oneEvent(el, 'vsee-visit-ready');
+      await el.updateComplete;
+      await aTimeout(0);
+      expect(text(el)).to.contain('Your provider is ready');
+      if (elsewhere) expect(document.activeElement, 'left where the patient was').to.equal(outside);
+      else expect(el.shadowRoot!.activeElement?.matches('.done'), 'moved to the message').to.be.true;
+      outside.remove();
+      el.remove();
+    }
+  });
+
   it('"Leave waiting room" asks first, then closes the visit with patient_exit_room', async () => {
     await mock.config({ walkinReadyAfterMs: 60_000 });
     const { el, visit } = await walkin();

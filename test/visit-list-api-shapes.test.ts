@@ -106,7 +106,7 @@ describe('<vsee-visit-list> and the API\u2019s real answers', () => {
     ]);
     const el = await mount(api.client, { showCurrent: true });
     await waitUntil(() => $(el, '[part="current"]'), 'the current visit shown');
-    const noId = 'The clinic\u2019s system sent this visit without its number, so it cannot be opened or changed here.';
+    const noId = 'The clinic\u2019s system sent this visit without a number of its own, so it cannot be opened or changed here.';
     const rows = items(el, 'upcoming');
     expect(rows.map((li) => li.querySelectorAll('button').length > 0)).to.deep.equal([true, false, false, true]);
     expect(rows.map((li) => squash(li.textContent).includes(noId))).to.deep.equal([false, true, true, false]);

@@ -38,7 +38,7 @@ export function vendorMessage(json: unknown): string | undefined {
   if (typeof m !== 'string') return undefined;
   // Shown to the patient as text: markup is dropped, and a serialized nothing is no message.
   const words = m
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<\/?[a-z][^>]*>/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return words && !/^(null|undefined|\[object \w+\])$/i.test(words) ? words.slice(0, 500) : undefined;

@@ -46,7 +46,7 @@ const es: Record<VisitListKey, string> = {
   notesLoading: 'Preparando las notas\u2026',
   notesFailed: 'No se pueden mostrar las notas en este momento. Inténtelo más tarde.',
   noteEmpty: 'Esta nota no tiene nada que se pueda mostrar aquí.',
-  noVisitId: 'El sistema de la clínica envió esta consulta sin su número, así que no se puede abrir ni cambiar aquí.',
+  noVisitId: 'El sistema de la clínica envió esta consulta sin un número propio, así que no se puede abrir ni cambiar aquí.',
   cancelVisit: 'Cancelar consulta',
   cancelQuestion: '¿Cancelar su consulta del {when}?',
   cancelYes: 'Sí, cancelar la consulta',

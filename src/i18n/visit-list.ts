@@ -46,7 +46,7 @@ const en = {
   notesLoading: 'Preparing the notes\u2026',
   notesFailed: 'The notes could not be shown right now. Please try again later.',
   noteEmpty: 'This note has nothing that can be shown here.',
-  noVisitId: 'The clinic\u2019s system sent this visit without its number, so it cannot be opened or changed here.',
+  noVisitId: 'The clinic\u2019s system sent this visit without a number of its own, so it cannot be opened or changed here.',
   cancelVisit: 'Cancel visit',
   cancelQuestion: 'Cancel your visit on {when}?',
   cancelYes: 'Yes, cancel visit',

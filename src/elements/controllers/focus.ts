@@ -1,8 +1,11 @@
 /** Why: focus can only move to what has rendered; one mechanism waits for it instead of three. */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** A CSS selector in the host's shadow root, or a function that finds the element (undefined: not there yet). */
-export type FocusTarget = string | (() => HTMLElement | null | undefined);
+/**
+ * A CSS selector in the host's shadow root, or a function that finds the element (undefined: not
+ * there yet; `false`: no longer wanted, the request ends without moving focus).
+ */
+export type FocusTarget = string | (() => HTMLElement | null | undefined | false);
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -32,11 +35,20 @@ export class FocusController implements ReactiveController {
    * focus would fall to the page's `<body>` (the next Tab starting over at the top of the page).
    * Focus waits on `holder` (an element that stays, `tabindex="-1"`); once `settled()`, it moves
    * to the new *Try again* inside `holder` if the load failed again, else to `then` (or stays).
+   * If the patient moved focus elsewhere meanwhile, it is left where they put it.
    */
   keepWhileLoading(holder: HTMLElement | null | undefined, settled: () => boolean, then?: () => HTMLElement | null | undefined): void {
     if (!holder) return;
     holder.focus({ preventScroll: true });
-    this.request(() => (settled() ? (holder.querySelector<HTMLElement>('[data-focus="retry"]') ?? then?.() ?? holder) : undefined));
+    this.request(() => {
+      if (!settled()) return undefined;
+      if ((holder.getRootNode() as Document | ShadowRoot).activeElement !== holder) return false;
+      const found = holder.querySelector<HTMLElement>('[data-focus="retry"]') ?? then?.();
+      if (found) return found;
+      // What settled may not have rendered yet (this look was queued by the update before): look
+      // again after the next one.
+      return (this.#host as { isUpdatePending?: boolean }).isUpdatePending ? undefined : false;
+    });
   }
 
   hostUpdated(): void {
@@ -50,6 +62,7 @@ export class FocusController implements ReactiveController {
       if (target === undefined || !this.#host.isConnected) return;
       const root = this.#host.shadowRoot ?? this.#host;
       const el = typeof target === 'string' ? root.querySelector<HTMLElement>(target) : target();
+      if (el === false) return void (this.#target = undefined);
       if (!el) return; // not rendered yet: looked for again after the next update
       this.#target = undefined;
       el.focus();

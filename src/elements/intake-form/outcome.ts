@@ -92,7 +92,9 @@ export class OutcomeController {
     this.#waiting = undefined;
     this.#waitFor = undefined;
     this.#phase = end;
-    this.#deps.focus.request('.done');
+    // The provider may be ready while the patient is elsewhere on the page: focus follows only
+    // from inside the form (its waiting room goes away) or from nowhere; `.done` is announced anyway.
+    if (focusIsHereOrNowhere(this.#host)) this.#deps.focus.request('.done');
     if (end === 'ready') {
       this.#offerJoin = this.#deps.visitReady(visit);
       const chunk = chunks.waitingRoom.module;
@@ -150,4 +152,10 @@ export class OutcomeController {
       ${action !== nothing ? html`<div class="actions-row">${action}</div>` : nothing}
     </div>`;
   }
+}
+
+/** Focus is in `host` (its shadow root included), or on nothing but the page itself. */
+function focusIsHereOrNowhere(host: HTMLElement): boolean {
+  const active = (host.getRootNode() as Document | ShadowRoot).activeElement;
+  return !active || active === document.body || active === host || host.contains(active);
 }

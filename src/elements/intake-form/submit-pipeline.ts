@@ -7,6 +7,7 @@
  */
 import type { Intake, IntakeFields, Visit } from '../../client/types.js';
 import type { VseeClient } from '../../client/vsee-client.js';
+import { VseeApiError } from '../../client/errors.js';
 import { hasServerId } from '../../client/shapes.js';
 import { PostOnce, missingId } from '../controllers/post-once.js';
 import { StepError } from './submit.js';
@@ -122,10 +123,11 @@ export class SubmitPipeline {
 }
 
 /**
- * How many of the newest e-consults that the list shows without their intake are opened to look
- * for it. The one an unanswered attempt made is the newest; a few more cover another tab's.
+ * How many of the e-consults that the list shows without their intake are opened to look for it,
+ * newest first. The one an unanswered attempt made is the newest; a few more cover another tab's,
+ * and a list that dates none of them (then its order decides, and it has been seen both ways).
  */
-const ECONSULTS_TO_OPEN = 3;
+const ECONSULTS_TO_OPEN = 5;
 
 /**
  * The visit an earlier, unanswered attempt may have created for this intake. Where a visit names
@@ -135,7 +137,7 @@ const ECONSULTS_TO_OPEN = 3;
  */
 async function findVisit(api: VseeClient, kind: VisitKind, intakeId: string, signal: AbortSignal): Promise<Visit | undefined> {
   const confirmed = async (v: Visit): Promise<Visit | undefined> => {
-    const named = intakeOf(v) ?? intakeOf(await api.getVisit(v.id, { signal }));
+    const named = intakeOf(v) ?? (await intakeOnItsPage(api, v, signal));
     return named === intakeId ? v : undefined;
   };
   if (kind === 'walkin') {
@@ -145,7 +147,8 @@ async function findVisit(api: VseeClient, kind: VisitKind, intakeId: string, sig
   const econsults = (await api.listVisits({ signal })).filter((v) => v.type === 3 && hasServerId(v));
   const named = econsults.find((v) => intakeOf(v) === intakeId);
   if (named) return named;
-  const unnamed = econsults.filter((v) => intakeOf(v) === undefined).sort((a, b) => createdAt(b) - createdAt(a));
+  // Undated ones first: any of them may be the one just made.
+  const unnamed = econsults.filter((v) => intakeOf(v) === undefined).sort((a, b) => createdAt(b) - createdAt(a) || 0);
   for (const v of unnamed.slice(0, ECONSULTS_TO_OPEN)) {
     const found = await confirmed(v);
     if (found) return found;
@@ -159,6 +162,21 @@ function intakeOf(v: Visit): string | undefined {
   return (typeof id === 'string' || typeof id === 'number') && String(id) ? String(id) : undefined;
 }
 
+/** Newest first; a visit without a readable `created` sorts before every dated one. */
 function createdAt(v: Visit): number {
-  return typeof v.created === 'number' && Number.isFinite(v.created) ? v.created : 0;
+  return typeof v.created === 'number' && Number.isFinite(v.created) ? v.created : Infinity;
+}
+
+/**
+ * The intake a visit's own page names. A page that cannot be read (gone, not the patient's, not a
+ * visit) is another visit's; no answer at all is not known, and stops the look-up, so that
+ * nothing is posted again on a guess.
+ */
+async function intakeOnItsPage(api: VseeClient, v: Visit, signal: AbortSignal): Promise<string | undefined> {
+  try {
+    return intakeOf(await api.getVisit(v.id, { signal }));
+  } catch (e) {
+    if (e instanceof VseeApiError && ['not_found', 'http', 'bad_response'].includes(e.code)) return undefined;
+    throw e;
+  }
 }

@@ -287,9 +287,15 @@ export class VseeIntakeForm extends VseeElement {
     }
     this._showSummary = false;
     this.#submitting = true;
-    // From *Try again*, gone meanwhile: focus waits on Submit, then goes to the new one if this fails too.
-    const retrying = this.shadowRoot?.activeElement?.matches('[data-focus="retry"]') ?? false;
-    if (retrying) this.#focus.request('[part="submit"]');
+    // From *Try again*, gone meanwhile: focus waits on Submit, then goes to the new one if this
+    // fails too (the failure sits right before Submit's row; success moves focus on by itself).
+    if (this.shadowRoot?.activeElement?.matches('[data-focus="retry"]')) {
+      this.#focus.keepWhileLoading(
+        this.renderRoot.querySelector<HTMLElement>('[part="submit"]'),
+        () => !this.#submitting,
+        () => this.renderRoot.querySelector('.actions-row')?.previousElementSibling?.querySelector<HTMLElement>('[data-focus="retry"]'),
+      );
+    }
     this._submitError = undefined;
     this.#announcer.announce(this.#l10n.msg('announceSaving'));
     try {
@@ -301,7 +307,6 @@ export class VseeIntakeForm extends VseeElement {
     if (this.#submitTask.status === TaskStatus.ERROR) {
       this.#announcer.clear();
       this._submitError = submitFailure(this.#submitTask.error);
-      if (retrying) this.#focus.request('[data-focus="retry"]');
     } else if (this.#submitTask.status === TaskStatus.COMPLETE) this.#announcer.clear();
   }
 

@@ -257,9 +257,10 @@ export class WaitingRoomController implements ReactiveController {
     const l10n = this.#l10n;
     // Escape backs out, as it does from the visit list's cancel confirmation.
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || this.#closing) return;
+      if (e.key !== 'Escape') return;
+      // Ours even while leaving (a dialog around the form must not close on it).
       e.stopPropagation();
-      this.#cancelLeave();
+      if (!this.#closing) this.#cancelLeave();
     };
     return html`<div class="confirm" role="group" aria-labelledby="leave-q" @keydown=${onKey}>
       <p id="leave-q">${l10n.msg('leaveQuestion')}</p>

@@ -178,11 +178,12 @@ export class BookingFlow {
    * error for a time someone else took) is looked into: if the time is no longer offered, it was taken.
    */
   async #takenMeanwhile(error: unknown, api: VseeClient, slot: Slot, provider: string | undefined, signal: AbortSignal): Promise<boolean> {
-    if (!(error instanceof VseeApiError) || error.code !== 'http' || error.status === 403) return false;
+    if (!(error instanceof VseeApiError) || error.code !== 'http' || (error.status !== 400 && error.status !== 422)) return false;
     try {
       return !(await this.#options.stillOpen(api, slot, provider, signal));
     } catch {
-      // Not known: the refusal is shown as it came.
+      // Cancelled: so is the booking. Not known: the refusal is shown as it came.
+      signal.throwIfAborted();
       return false;
     }
   }
