@@ -107,8 +107,12 @@ function checkOptions(options: TokenHandlerOptions<never>): URL {
   } catch {
     throw new TypeError(`createTokenHandler: \`apiBase\` is not a URL: ${base}`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError('createTokenHandler: `apiBase` must be an http(s) URL.');
+  // The API secret goes there: https only, http only to this machine (a local mock).
+  const h = url.hostname;
+  // 127.x, ::1, and IPv4-mapped 127.x (::ffff:7f00:1): the address a local server is reached on.
+  const loopback = h === 'localhost' || /^127\./.test(h) || h === '[::1]' || /^\[::ffff:7f/i.test(h);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new TypeError('createTokenHandler: `apiBase` must be an https URL (http only for localhost).');
   }
   for (const name of ['accountCode', 'apiKey', 'apiSecret'] as const) requireText(options[name], name);
   if (typeof options.patient !== 'function') throw new TypeError('createTokenHandler: `patient` must be a function.');
@@ -148,18 +152,40 @@ function ssoForm(patient: TokenPatient): FormData {
   return form;
 }
 
-/** The optional `purpose` of a JSON body; anything unreadable counts as the default. */
+/** The largest body read: `{"purpose":"join"}` is 18 bytes. */
+const MAX_BODY = 1000;
+
+/** The optional `purpose` of a JSON body; anything unreadable (or larger than MAX_BODY) counts as the default. */
 async function readPurpose(request: Request): Promise<string | undefined> {
   if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) return undefined;
   try {
-    const text = await request.text();
-    if (text.length > 1000) return undefined;
+    const text = await readAtMost(request, MAX_BODY);
+    if (text === undefined) return undefined;
     const body: unknown = JSON.parse(text);
     return body && typeof body === 'object' && typeof (body as { purpose?: unknown }).purpose === 'string'
       ? (body as { purpose: string }).purpose
       : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** The body as text, or undefined once it passes `max` bytes: what is larger is never read to its end. */
+async function readAtMost(request: Request, max: number): Promise<string | undefined> {
+  if (Number(request.headers.get('content-length') ?? 0) > max || !request.body) return undefined;
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
   }
 }
 
@@ -178,6 +204,33 @@ function vseeMessage(body: unknown, secrets: string[]): string {
   let text = raw.replace(/\s+/g, ' ').trim().slice(0, 200);
   for (const s of secrets) text = text.split(s).join('[redacted]');
   return text;
+}
+
+/** Join tokens are never cached, so each costs a call to VSee: a patient gets this many a minute. */
+const JOINS_PER_MINUTE = 5;
+
+/**
+ * Counts each patient's join tokens over the last minute (in this process), so that a signed-in
+ * caller looping `{ "purpose": "join" }` cannot spend the clinic's VSee rate limit.
+ */
+function joinLimiter() {
+  const recent = new Map<string, number[]>();
+  return {
+    admit(key: string): void {
+      const now = Date.now();
+      const times = (recent.get(key) ?? []).filter((t) => now - t < 60_000);
+      if (times.length >= JOINS_PER_MINUTE) {
+        const wait = Math.ceil((times[0]! + 60_000 - now) / 1000);
+        throw new HandlerError(429, 'too_many_joins', 'Too many sign-in links in a minute. Please wait a moment.', {
+          'Retry-After': String(wait),
+        });
+      }
+      times.push(now);
+      // Forget the oldest patient past the same bound as the token cache.
+      if (!recent.has(key) && recent.size >= 10_000) recent.delete(recent.keys().next().value!);
+      recent.set(key, times);
+    },
+  };
 }
 
 /**
@@ -205,6 +258,10 @@ export function createTokenHandler<C = unknown>(options: TokenHandlerOptions<C>)
   );
   // Concurrent requests for one patient (three elements on a page) share one call to VSee.
   const inFlight = new Map<string, Promise<CachedToken>>();
+  // A cache shared with another handler (staging and production, two clinics on one Redis) must
+  // not hand one account's token to the same patient id of another.
+  const cacheKey = (patient: TokenPatient) => `${accountCode}@${base.href}#${String(patient.id).trim()}`;
+  const joins = joinLimiter();
 
   async function requestToken(patient: TokenPatient): Promise<CachedToken> {
     const form = ssoForm(patient);
@@ -215,12 +272,17 @@ export function createTokenHandler<C = unknown>(options: TokenHandlerOptions<C>)
         headers: { 'X-AccountCode': accountCode, 'X-ApiKey': apiKey, 'X-ApiSecret': apiSecret, Accept: 'application/json' },
         body: form,
         signal: AbortSignal.timeout(timeoutMs),
+        // A redirect would carry X-ApiSecret to wherever it points (fetch keeps custom headers).
+        redirect: 'manual',
       });
     } catch (e) {
       const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
       throw timedOut
         ? new HandlerError(504, 'vsee_timeout', `VSee did not answer within ${timeoutMs / 1000} s. Please try again.`)
         : new HandlerError(502, 'vsee_unreachable', 'Could not reach VSee. Please try again.');
+    }
+    if (res.status >= 300 && res.status < 400) {
+      throw new HandlerError(502, 'vsee_redirect', 'VSee answered with a redirect, which is not followed. Check the API base.');
     }
     let body: unknown;
     try {
@@ -262,7 +324,7 @@ export function createTokenHandler<C = unknown>(options: TokenHandlerOptions<C>)
   }
 
   async function tokenFor(patient: TokenPatient): Promise<CachedToken> {
-    const key = String(patient.id).trim();
+    const key = cacheKey(patient);
     const now = Math.floor(Date.now() / 1000);
     const cached = await cache.get(key);
     if (cached && cached.expiry - renewBefore > now) return cached;
@@ -302,6 +364,7 @@ export function createTokenHandler<C = unknown>(options: TokenHandlerOptions<C>)
       // `{ "purpose": "join" }`: the *Join your visit* hand-off, which VSee makes single-use
       // (invalidate=1). It gets a fresh token of its own, never cached, so the page's stays valid.
       const join = (await readPurpose(request)) === 'join';
+      if (join) joins.admit(cacheKey(patient));
       const { token, expiry } = join ? await requestToken(patient) : await tokenFor(patient);
       return respond(200, { token, expiry });
     } catch (e) {

@@ -31,6 +31,8 @@ before(async () => {
     const request = new Request(`http://${req.headers.host}${req.url}`, {
       method: req.method,
       headers: Object.entries(req.headers).filter(([, v]) => typeof v === 'string'),
+      // The body carries `{ "purpose": "join" }` (a GET has none, and gets 405).
+      ...(req.method === 'POST' && { body: req, duplex: 'half' }),
     });
     const answer = await vseeToken(request, req);
     res.writeHead(answer.status, Object.fromEntries(answer.headers)).end(await answer.text());
@@ -58,4 +60,17 @@ test('a signed-in browser gets its token; a signed-out one gets 401; another sit
     403,
   );
   assert.equal((await fetch(`${origin}/api/vsee-token`, { headers: { cookie: 'session=s1' } })).status, 405);
+});
+
+test('the body reaches the handler: { purpose: "join" } gets its own token, the page keeps its', async () => {
+  const ask = (purpose) =>
+    fetch(`${origin}/api/vsee-token`, {
+      method: 'POST',
+      headers: { cookie: 'session=s1', origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ purpose }),
+    }).then((r) => r.json());
+  const page = (await ask('api')).token;
+  const join = (await ask('join')).token;
+  assert.notEqual(join, page);
+  assert.equal((await ask('api')).token, page);
 });

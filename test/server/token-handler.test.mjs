@@ -242,7 +242,9 @@ test('refuses a bad configuration at start-up with a message naming the option',
   const ok = { apiBase: 'https://api.vsee.me/api_v3', accountCode: 'c', apiKey: 'k', apiSecret: 's', patient: () => null };
   const bad = [
     [{ ...ok, apiBase: 'not a url' }, /apiBase/],
-    [{ ...ok, apiBase: 'ftp://x/api' }, /http\(s\)/],
+    [{ ...ok, apiBase: 'ftp://x/api' }, /https/],
+    // The secret would cross the network unencrypted: http only to this machine.
+    [{ ...ok, apiBase: 'http://api.vsee.me/api_v3' }, /https URL \(http only for localhost\)/],
     [{ ...ok, apiSecret: '' }, /apiSecret/],
     [{ ...ok, accountCode: undefined }, /accountCode/],
     [{ ...ok, patient: 'alice' }, /patient/],
@@ -250,4 +252,74 @@ test('refuses a bad configuration at start-up with a message naming the option',
     [undefined, /options/],
   ];
   for (const [options, message] of bad) assert.throws(() => createTokenHandler(options), message);
+  for (const apiBase of [
+    'http://127.0.0.1:8000/api_v3',
+    'http://localhost/api_v3',
+    'http://[::1]:9/api_v3',
+    'http://[::ffff:127.0.0.1]:9/x',
+  ])
+    assert.doesNotThrow(() => createTokenHandler({ ...ok, apiBase }), apiBase);
+});
+
+const joinRequest = (body = JSON.stringify({ purpose: 'join' })) =>
+  new Request('https://clinic.example/api/vsee-token', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+test('never follows a redirect from VSee: the secret stays here', async () => {
+  const seen = [];
+  const fetchSpy = async (url, init) => {
+    seen.push(String(url));
+    assert.equal(init.redirect, 'manual', 'fetch is told not to follow');
+    return new Response(null, { status: 307, headers: { location: 'https://elsewhere.example/sso' } });
+  };
+  const { handler } = setup({ fetch: fetchSpy });
+  const res = await answer(await handler(post()));
+  assert.deepEqual([res.status, res.body.error.code], [502, 'vsee_redirect']);
+  assert.equal(seen.length, 1);
+  assert.ok(!seen[0].includes('elsewhere'));
+});
+
+test('a body past 1,000 bytes is not read to its end, and counts as the page token', async () => {
+  const { handler, ssoCalls } = setup();
+  const page = (await answer(await handler(post()))).body.token;
+  const big = JSON.stringify({ purpose: 'join', pad: 'x'.repeat(50_000) });
+  assert.equal((await answer(await handler(joinRequest(big)))).body.token, page);
+  // Without a Content-Length (a stream), the same.
+  const stream = new ReadableStream({
+    start(c) {
+      c.enqueue(new TextEncoder().encode(big));
+      c.close();
+    },
+  });
+  const streamed = new Request('https://clinic.example/api/vsee-token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: stream,
+    duplex: 'half',
+  });
+  assert.equal((await answer(await handler(streamed))).body.token, page);
+  assert.equal(await ssoCalls(), 1);
+});
+
+test('a patient gets at most 5 join tokens a minute (each costs a call to VSee); then 429 with Retry-After', async () => {
+  const { handler, ssoCalls } = setup();
+  for (let i = 0; i < 5; i++) assert.equal((await answer(await handler(joinRequest()))).status, 200);
+  const refused = await answer(await handler(joinRequest()));
+  assert.deepEqual([refused.status, refused.body.error.code], [429, 'too_many_joins']);
+  assert.ok(Number(refused.headers.get('retry-after')) > 0);
+  assert.equal(await ssoCalls(), 5);
+  // The page's own token is not limited.
+  assert.equal((await answer(await handler(post()))).status, 200);
+});
+
+test('two handlers sharing one cache keep their APIs and accounts apart', async () => {
+  const store = new Map();
+  const cache = { get: (k) => store.get(k), set: (k, v) => void store.set(k, v) };
+  const a = setup({ cache });
+  // Another API base (another tenant here: staging beside production, say), the same patient id.
+  const b = setup({ cache });
+  const tokenA = (await answer(await a.handler(post()))).body.token;
+  await b.handler(post());
+  assert.equal(store.size, 2, 'one entry per API for the same patient id');
+  assert.equal(await b.ssoCalls(), 1, 'the other API was asked for its own');
+  assert.equal((await answer(await a.handler(post()))).body.token, tokenA);
 });

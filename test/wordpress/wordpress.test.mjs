@@ -68,7 +68,7 @@ before(async () => {
     $patient = wp_insert_user( array( 'user_login' => 'ana', 'user_pass' => '${PATIENT.password}', 'user_email' => 'ana@example.test',
       'first_name' => 'Ana', 'last_name' => 'Ruiz', 'role' => 'subscriber', 'show_admin_bar_front' => 'false' ) );
     $page = wp_insert_post( array( 'post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Online visits', 'post_name' => 'visits',
-      'post_content' => "[vsee_intake_form]\\n\\n[vsee_slot_picker days=\\"3\\"]\\n\\n[vsee_visit_list show-current]" ) );
+      'post_content' => "[vsee_intake_form clinic-url=\\"https://attacker.example\\"]\\n\\n[vsee_slot_picker days=\\"3\\"]\\n\\n[vsee_visit_list show-current]" ) );
     $blocks = wp_insert_post( array( 'post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Blocks', 'post_name' => 'blocks',
       'post_content' => '<!-- wp:vsee-clinic/slot-picker {"days":"2","mode":"select"} /-->' . "\\n" . '<!-- wp:vsee-clinic/visit-list {"filter":"upcoming","showCurrent":true} /-->' ) );
     kses_remove_filters(); // the hostile page keeps its payload as an author with unfiltered_html would
@@ -179,6 +179,7 @@ describe('the VSee Clinic plugin on WordPress', () => {
       assert.equal(a.locale, 'en');
       assert.equal(a.token, undefined, 'no token in the markup');
     }
+    // The page's own clinic-url is dropped: Join your visit sends the patient's token there.
     assert.equal(attrs[0]['clinic-url'], 'https://sunrise.vsee.example');
     assert.equal(attrs[0]['join-target'], '_blank');
     assert.equal(attrs[1].days, '3');
@@ -295,6 +296,12 @@ describe('the VSee Clinic plugin on WordPress', () => {
     const join = await (await context.request.post(route, { headers: { 'X-WP-Nonce': nonce }, data: { purpose: 'join' } })).json();
     assert.notEqual(join.token, body.token);
     assert.equal((await (await context.request.post(route, { headers: { 'X-WP-Nonce': nonce } })).json()).token, body.token);
+    // Each join token costs a call to VSee: 5 a minute per user, then 429; the page's token is not limited.
+    const joins = [];
+    for (let i = 0; i < 5; i++)
+      joins.push((await context.request.post(route, { headers: { 'X-WP-Nonce': nonce }, data: { purpose: 'join' } })).status());
+    assert.deepEqual(joins, [200, 200, 200, 200, 429]);
+    assert.equal((await context.request.post(route, { headers: { 'X-WP-Nonce': nonce } })).status(), 200);
     assert.equal((await context.request.get(route, { headers: { 'X-WP-Nonce': nonce } })).status(), 404, 'POST only');
     await context.close();
   });
@@ -402,7 +409,7 @@ describe('the VSee Clinic plugin on WordPress', () => {
   test('uninstalling removes the settings, the secret and every cached token', () => {
     const before = JSON.parse(
       wp.php(
-        `echo wp_json_encode( array( 'meta' => (bool) get_user_meta( ${ids.patient}, '_vsee_clinic_token', true ), 'secret' => get_option( 'vsee_clinic_api_secret' ) !== false ) );`,
+        `echo wp_json_encode( array( 'meta' => (bool) get_user_option( '_vsee_clinic_token', ${ids.patient} ), 'secret' => get_option( 'vsee_clinic_api_secret' ) !== false ) );`,
       ),
     );
     assert.deepEqual(before, { meta: true, secret: true });
@@ -414,7 +421,7 @@ describe('the VSee Clinic plugin on WordPress', () => {
       echo wp_json_encode( array(
         'settings' => get_option( 'vsee_clinic_settings', null ),
         'secret'   => get_option( 'vsee_clinic_api_secret', null ),
-        'meta'     => (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->usermeta} WHERE meta_key = '_vsee_clinic_token'" ),
+        'meta'     => (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->usermeta} WHERE meta_key LIKE '%vsee_clinic_token'" ),
         'options'  => (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->options} WHERE option_name LIKE '%vsee_clinic%'" ),
       ) );
     `),

@@ -12,12 +12,13 @@ if ( ! defined( 'ABSPATH' ) ) {
 /**
  * Each element's documented attributes a page may pass (beyond the shared configuration, which
  * comes from the settings). Values are escaped; the element itself validates them and says what
- * is wrong inside its box.
+ * is wrong inside its box. Not `clinic-url`: *Join your visit* sends the patient's token there, so
+ * only an administrator sets it (Settings), never the author of a post.
  */
 function vsee_clinic_element_attributes() {
 	$shared = array( 'room-code', 'locale', 'timezone' );
 	return array(
-		'vsee-intake-form' => array_merge( $shared, array( 'intake-id', 'member-id', 'provider-id', 'visit-type', 'then', 'max-wait', 'clinic-url' ) ),
+		'vsee-intake-form' => array_merge( $shared, array( 'intake-id', 'member-id', 'provider-id', 'visit-type', 'then', 'max-wait' ) ),
 		'vsee-slot-picker' => array_merge( $shared, array( 'provider-id', 'intake-id', 'consultation-id', 'member-id', 'duration', 'days', 'start', 'mode', 'visit-id' ) ),
 		'vsee-visit-list'  => array_merge( $shared, array( 'filter', 'show-current' ) ),
 	);

@@ -68,8 +68,13 @@ function vsee_clinic_missing_settings( $settings = null ) {
 	return $missing;
 }
 
-/** Forgets every cached patient token (after the account, key or secret changed). */
+/**
+ * Forgets this site's cached patient tokens (after the account, key or secret changed): they are
+ * user options, stored under the site's prefix; and any cached before they were (one for all sites).
+ */
 function vsee_clinic_forget_tokens() {
+	global $wpdb;
+	delete_metadata( 'user', 0, $wpdb->get_blog_prefix() . VSEE_CLINIC_TOKEN_META, '', true );
 	delete_metadata( 'user', 0, VSEE_CLINIC_TOKEN_META, '', true );
 }
 

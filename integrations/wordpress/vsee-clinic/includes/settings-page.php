@@ -124,10 +124,11 @@ function vsee_clinic_sanitize_settings( $input ) {
 	$base = isset( $in['api_base'] ) ? (string) $in['api_base'] : $old['api_base'];
 	$out['api_base'] = in_array( $base, array( 'production', 'staging', 'custom' ), true ) ? $base : 'production';
 	$url = isset( $in['api_base_url'] ) ? trim( (string) $in['api_base_url'] ) : '';
-	if ( '' === $url || preg_match( '#^https?://[^\s/]+#i', $url ) ) {
+	// The API secret goes to this address: https only (http only to this machine, e.g. a local mock).
+	if ( '' === $url || preg_match( '#^(https://[^\s/]+|http://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(/|$))#i', $url ) ) {
 		$out['api_base_url'] = untrailingslashit( esc_url_raw( $url, array( 'http', 'https' ) ) );
 	} else {
-		$err( 'api_base_url', 'The custom API base must be an http(s) URL, e.g. https://api.vsee.me/api_v3. The previous one is kept.' );
+		$err( 'api_base_url', 'The custom API base must be an https URL, e.g. https://api.vsee.me/api_v3 (http only for this machine). The previous one is kept.' );
 	}
 	if ( 'custom' === $out['api_base'] && '' === $out['api_base_url'] ) {
 		$err( 'api_base_url', 'Choose Production or Staging, or type the custom API base URL.' );

@@ -13,6 +13,9 @@ if ( ! defined( 'ABSPATH' ) ) {
 /** A cached token is renewed when it has less than this left (seconds). */
 const VSEE_CLINIC_RENEW_BEFORE = 300;
 
+/** Join tokens are never cached, so each costs a call to VSee: a user gets this many a minute. */
+const VSEE_CLINIC_JOINS_PER_MINUTE = 5;
+
 function vsee_clinic_register_token_route() {
 	register_rest_route(
 		'vsee-clinic/v1',
@@ -45,8 +48,14 @@ function vsee_clinic_token_permission() {
  * is not cached, so the page's own token keeps working after the patient joins.
  */
 function vsee_clinic_token_for_user( WP_User $user, $purpose = 'api' ) {
-	if ( 'join' !== $purpose ) {
-		$cached = get_user_meta( $user->ID, VSEE_CLINIC_TOKEN_META, true );
+	if ( 'join' === $purpose ) {
+		$admitted = vsee_clinic_admit_join( $user->ID );
+		if ( is_wp_error( $admitted ) ) {
+			return $admitted;
+		}
+	} else {
+		// A user option, not user meta: on a multisite network each site (each clinic account) keeps its own.
+		$cached = get_user_option( VSEE_CLINIC_TOKEN_META, $user->ID );
 		if ( is_array( $cached ) && isset( $cached['token'], $cached['expiry'] ) && (int) $cached['expiry'] - VSEE_CLINIC_RENEW_BEFORE > time() ) {
 			return $cached;
 		}
@@ -56,9 +65,32 @@ function vsee_clinic_token_for_user( WP_User $user, $purpose = 'api' ) {
 	}
 	$fresh = vsee_clinic_request_token( vsee_clinic_patient_for_user( $user ) );
 	if ( ! is_wp_error( $fresh ) && 'join' !== $purpose && $fresh['expiry'] - VSEE_CLINIC_RENEW_BEFORE > time() ) {
-		update_user_meta( $user->ID, VSEE_CLINIC_TOKEN_META, $fresh );
+		update_user_option( $user->ID, VSEE_CLINIC_TOKEN_META, $fresh );
 	}
 	return $fresh;
+}
+
+/**
+ * Counts the user's join tokens over the last minute, so that a signed-in user looping
+ * `purpose=join` cannot spend the clinic's VSee rate limit (a transient: per site, gone in a minute).
+ */
+function vsee_clinic_admit_join( $user_id ) {
+	$key   = 'vsee_clinic_joins_' . (int) $user_id;
+	$now   = time();
+	$times = array_values(
+		array_filter(
+			(array) get_transient( $key ),
+			function ( $t ) use ( $now ) {
+				return is_int( $t ) && $now - $t < 60;
+			}
+		)
+	);
+	if ( count( $times ) >= VSEE_CLINIC_JOINS_PER_MINUTE ) {
+		return new WP_Error( 'vsee_clinic_too_many_joins', 'Too many sign-in links in a minute. Please wait a moment.', array( 'status' => 429 ) );
+	}
+	$times[] = $now;
+	set_transient( $key, $times, 60 );
+	return true;
 }
 
 function vsee_clinic_token_endpoint( WP_REST_Request $request ) {

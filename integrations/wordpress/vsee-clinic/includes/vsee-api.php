@@ -96,9 +96,11 @@ function vsee_clinic_request_token( array $patient ) {
 	$response = wp_remote_post(
 		$base . '/users/sso.json',
 		array(
-			'timeout' => 10,
-			'headers' => vsee_clinic_api_headers( true ),
-			'body'    => $patient,
+			'timeout'     => 10,
+			// Never followed: a redirect would carry the key and secret headers to another host.
+			'redirection' => 0,
+			'headers'     => vsee_clinic_api_headers( true ),
+			'body'        => $patient,
 		)
 	);
 	$code = is_wp_error( $response ) ? 0 : (int) wp_remote_retrieve_response_code( $response );
@@ -123,8 +125,10 @@ function vsee_clinic_fetch_room( $room_code ) {
 	$response = wp_remote_get(
 		$base . '/rooms/' . rawurlencode( $room_code ),
 		array(
-			'timeout' => 10,
-			'headers' => vsee_clinic_api_headers( false ),
+			'timeout'     => 10,
+			// Never followed: a redirect would carry the key and secret headers to another host.
+			'redirection' => 0,
+			'headers'     => vsee_clinic_api_headers( false ),
 		)
 	);
 	$code = is_wp_error( $response ) ? 0 : (int) wp_remote_retrieve_response_code( $response );
