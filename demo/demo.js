@@ -61,10 +61,9 @@ document.addEventListener('vsee-reschedule-request', (e) => {
   if (e.detail.visit.provider_id) picker.setAttribute('provider-id', e.detail.visit.provider_id);
   picker.setAttribute('days', '5');
   if (document.documentElement.lang) picker.setAttribute('locale', document.documentElement.lang);
-  picker.addEventListener('vsee-appointment-booked', () => {
-    dialog.close();
-    $('#visits vsee-visit-list')?.refresh?.();
-  });
+  // The dialog stays open on the picker's confirmation ("Your appointment was moved to …", focused
+  // and announced); Close or Escape closes it. The list shows the new time meanwhile.
+  picker.addEventListener('vsee-appointment-booked', () => $('#visits vsee-visit-list')?.refresh?.());
   holder.append(picker);
   dialog.showModal();
 });
