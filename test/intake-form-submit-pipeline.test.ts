@@ -25,6 +25,17 @@ function fakeApi(script: Partial<Record<string, (...args: unknown[]) => Promise<
   return { api, calls };
 }
 
+/** A POST that gets no answer the first time (the server may have acted on it), then answers `created`. */
+function unansweredOnce(created: Record<string, unknown>, code: 'timeout' | 'network' = 'timeout') {
+  let answered = false;
+  const post = async () => {
+    if (answered) return created;
+    answered = true;
+    throw new VseeApiError(code, 0, 'no answer');
+  };
+  return Object.assign(post, { rearm: () => void (answered = false) });
+}
+
 function request(api: VseeClient, over: Partial<SubmitRequest> = {}) {
   const events: string[] = [];
   let reason = 'Rash';
@@ -99,15 +110,9 @@ describe('intake submit pipeline', () => {
   });
 
   it('after a walk-in POST got no answer, the retry finds the visit on the server instead of posting again', async () => {
-    let first = true;
+    const post = unansweredOnce({ id: 'second' });
     const { api, calls } = fakeApi({
-      addWalkin: async () => {
-        if (first) {
-          first = false;
-          throw new VseeApiError('timeout', 0, 'no answer');
-        }
-        return { id: 'second' };
-      },
+      addWalkin: post,
       // As the current-visit sample has it: the intake only nested, no top-level `intake_id`.
       getCurrentVisit: async () => ({ id: 'visit-made', intake: { id: 'intake-1' } }),
     });
@@ -120,15 +125,9 @@ describe('intake submit pipeline', () => {
   });
 
   it("a current visit of another intake is not taken for the unanswered walk-in's", async () => {
-    let first = true;
+    const post = unansweredOnce({ id: 'second' });
     const { api, calls } = fakeApi({
-      addWalkin: async () => {
-        if (first) {
-          first = false;
-          throw new VseeApiError('timeout', 0, 'no answer');
-        }
-        return { id: 'second' };
-      },
+      addWalkin: post,
       // Names no intake at all: its own page says which one.
       getCurrentVisit: async () => ({ id: 'older-walkin' }),
       getVisit: async (id) => ({ id, intake_id: 'intake-0' }),
@@ -142,16 +141,10 @@ describe('intake submit pipeline', () => {
   });
 
   it('after an e-consult POST got no answer, the retry opens the newest e-consults the list shows without their intake', async () => {
-    let first = true;
+    const post = unansweredOnce({ id: 'second', type: 3 });
     const opened: unknown[] = [];
     const { api, calls } = fakeApi({
-      addEconsult: async () => {
-        if (first) {
-          first = false;
-          throw new VseeApiError('timeout', 0, 'no answer');
-        }
-        return { id: 'second', type: 3 };
-      },
+      addEconsult: post,
       // As in the list sample, no item names its intake.
       listVisits: async () => [
         { id: 'appointment', type: 2, created: 300 },
@@ -180,16 +173,10 @@ describe('intake submit pipeline', () => {
       },
       undated: () => ({ id: 'undated', intake: { id: 'intake-1' } }),
     };
-    let first = true;
+    const post = unansweredOnce({ id: 'second', type: 3 });
     const opened: unknown[] = [];
     const { api, calls } = fakeApi({
-      addEconsult: async () => {
-        if (first) {
-          first = false;
-          throw new VseeApiError('timeout', 0, 'no answer');
-        }
-        return { id: 'second', type: 3 };
-      },
+      addEconsult: post,
       listVisits: async () => [
         { id: 'dated', type: 3, created: 100 },
         { id: 'gone', type: 3 },
@@ -208,7 +195,7 @@ describe('intake submit pipeline', () => {
     answers.gone = () => {
       throw new VseeApiError('timeout', 0, 'no answer');
     };
-    first = true;
+    post.rearm();
     const again = new SubmitPipeline();
     await again.run(req).catch(() => undefined);
     const error = (await again.run(req).catch((e: unknown) => e)) as StepError;
@@ -217,15 +204,9 @@ describe('intake submit pipeline', () => {
   });
 
   it('an e-consult the list names with its intake is found without opening any', async () => {
-    let first = true;
+    const post = unansweredOnce({ id: 'second', type: 3 }, 'network');
     const { api, calls } = fakeApi({
-      addEconsult: async () => {
-        if (first) {
-          first = false;
-          throw new VseeApiError('network', 0, 'dropped');
-        }
-        return { id: 'second', type: 3 };
-      },
+      addEconsult: post,
       listVisits: async () => [
         { id: 'other', type: 3, created: 200 },
         { id: 'mine', type: 3, created: 100, intake_id: 'intake-1' },
