@@ -73,9 +73,19 @@ $('#intake-then')?.addEventListener('change', (e) => {
   $('#intake vsee-intake-form')?.setAttribute('then', e.target.value);
 });
 
+// The clinic's own words on the page (headings, its questions in the form, the dialog) follow the
+// language too, as a clinic's bilingual page would; the elements translate themselves.
+function translatePage(lang) {
+  for (const el of document.querySelectorAll('[data-es]')) {
+    el.dataset.en ??= el.textContent;
+    el.textContent = lang === 'es' ? el.dataset.es : el.dataset.en;
+  }
+}
+
 $('#locale-select')?.addEventListener('change', (e) => {
   document.documentElement.lang = e.target.value;
   for (const el of elements()) el.setAttribute('locale', e.target.value);
+  translatePage(e.target.value);
 });
 
 $('#reset-demo')?.addEventListener('click', async () => {

@@ -19,10 +19,10 @@ export const KB = 1024;
  * cost the every-file total 1.2 KB (more files, each gzipped on its own), so its ceiling went up
  * by that much. On 2026-12-01 (later) the fixes for hostile answers and a real server's shapes
  * (timestamps no Date holds, stand-in ids, empty close/delete answers, a refusal in unknown words
- * looked into, focus kept through Try again) cost the client and the picker about 0.3 KB, the form
- * 0.35 KB and every file 0.8 KB; the visit list's details-only helpers moved to the lazy details
- * chunk, so the list page stayed where it was. Those ceilings went up by that much, again bytes
- * plus about 0.3 KB. Lower a ceiling as the bytes come down; delete it once the page is within its
+ * looked into, focus kept through Try again and left where the patient put it) cost the client
+ * about 0.3 KB, each page 0.1–0.5 KB and every file 1.2 KB; the visit list's details-only helpers
+ * moved to the lazy details chunk, which took 0.6 KB back off the list page. Those ceilings went
+ * up by that much, again bytes plus about 0.3 KB. Lower a ceiling as the bytes come down; delete it once the page is within its
  * budget. `limit()` is what is enforced.
  */
 export const limit = (page) => page.ceiling ?? page.budget;
@@ -62,7 +62,7 @@ export const PAGES = [
     tags: ['vsee-intake-form', 'vsee-slot-picker', 'vsee-visit-list'],
     loaders: ['es'],
     budget: 36 * KB,
-    ceiling: 50150,
+    ceiling: 50450,
     target: 30 * KB,
   },
   {
@@ -74,7 +74,7 @@ export const PAGES = [
     ceiling: 27400,
     target: 19 * KB,
   },
-  { id: 'every', label: 'every ES file of the library together', every: true, budget: 61 * KB, ceiling: 79400, target: 52 * KB },
+  { id: 'every', label: 'every ES file of the library together', every: true, budget: 61 * KB, ceiling: 79700, target: 52 * KB },
 ];
 
 const MODULES = { 'vsee-intake-form': 'intake-form.js', 'vsee-slot-picker': 'slot-picker.js', 'vsee-visit-list': 'visit-list.js' };

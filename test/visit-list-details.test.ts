@@ -169,6 +169,13 @@ describe('<vsee-visit-list> details', () => {
     }
     expect(state('patient_instructions').dataset.notes).to.equal('ready');
     expect(words(state('patient_instructions'))).to.equal('Rest two days.');
+    // Another language: the sentence follows, the notes stay as they are.
+    el.setAttribute('locale', 'es');
+    await waitUntil(
+      () => words(state('physical_exam')) === 'Esta nota no tiene nada que se pueda mostrar aquí.',
+      'the sentence in Spanish',
+    );
+    expect(words(state('patient_instructions'))).to.equal('Rest two days.');
   });
 
   it('shows note images over https only, lazily and without a referrer; hide-note-images leaves them out', async () => {

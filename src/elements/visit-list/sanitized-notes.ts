@@ -21,6 +21,8 @@ class SanitizedNotesDirective extends AsyncDirective {
   #source?: string;
   #images?: boolean;
   #container?: Element;
+  /** Which of the texts stands in for the notes now: while they load, or when nothing is left of them. */
+  #standIn?: 'pending' | 'empty';
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
@@ -34,9 +36,11 @@ class SanitizedNotesDirective extends AsyncDirective {
   }
 
   render(source: string, texts: NotesTexts, images = true) {
-    if (source === this.#source && images === this.#images) return noChange;
+    // The same notes: only the words around them may have changed (another language).
+    if (source === this.#source && images === this.#images) return this.#standIn ? texts[this.#standIn] : noChange;
     this.#source = source;
     this.#images = images;
+    this.#standIn = 'pending';
     this.#container?.setAttribute('aria-busy', 'true');
     sanitizeNotes(source, { images }).then(
       (fragment) =>
@@ -53,6 +57,7 @@ class SanitizedNotesDirective extends AsyncDirective {
     if (source !== this.#source || images !== this.#images) return;
     // A failure is tried again the next time the same notes are rendered.
     if (state === 'failed') this.#source = undefined;
+    this.#standIn = state === 'empty' ? 'empty' : undefined;
     this.#container?.removeAttribute('aria-busy');
     this.#container?.setAttribute('data-notes', state);
     this.setValue(value);
