@@ -20,7 +20,8 @@ import {
   standInId,
   type Shape,
 } from './shapes.js';
-import { redact, secretForms } from './redact.js';
+import { redact } from './redact.js';
+import { Credentials } from './credentials.js';
 import type {
   AppointmentParams,
   AvailabilityQuery,
@@ -73,12 +74,8 @@ export class VseeClient extends EventTarget {
   readonly accountCode?: string;
   readonly apiKey?: string;
   readonly timeoutMs: number;
-  #token?: string;
   #apiSecret?: string;
-  #tokenProvider?: () => Promise<string>;
-  #tokenPromise?: Promise<string | undefined>;
-  /** Every token this client has held: a server may echo an old one after a refresh. */
-  #secrets = new Set<string>();
+  readonly #credentials: Credentials;
   #fetch: typeof fetch;
   #retry: Required<RetryOptions>;
   #gets = new SharedRequests();
@@ -93,9 +90,8 @@ export class VseeClient extends EventTarget {
     this.baseUrl = base.replace(/\/+$/, '');
     if (options.accountCode) this.accountCode = options.accountCode;
     if (options.apiKey) this.apiKey = options.apiKey;
-    if (options.token) this.#keepSecret((this.#token = options.token));
-    if (options.apiSecret) this.#keepSecret((this.#apiSecret = options.apiSecret));
-    if (options.tokenProvider) this.#tokenProvider = options.tokenProvider;
+    this.#credentials = new Credentials(options.token, options.tokenProvider);
+    if (options.apiSecret) this.#credentials.keep((this.#apiSecret = options.apiSecret));
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.timeoutMs = options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT;
     this.#retry = {
@@ -108,14 +104,7 @@ export class VseeClient extends EventTarget {
 
   /** Replace the token (e.g. after the page refreshed it). */
   setToken(token: string | undefined): void {
-    this.#token = token || undefined;
-    if (this.#token) this.#keepSecret(this.#token);
-    this.#tokenPromise = undefined;
-  }
-
-  /** Remembers a credential, and the encoded forms it could come back in, for redaction. */
-  #keepSecret(secret: string) {
-    for (const form of secretForms(secret)) this.#secrets.add(form);
+    this.#credentials.set(token);
   }
 
   // ---- Intakes -------------------------------------------------------------------------------
@@ -371,44 +360,17 @@ export class VseeClient extends EventTarget {
   async #withAuth(spec: RequestSpec, signal: AbortSignal | undefined): Promise<unknown> {
     // With a token at hand the request goes out in this same turn: an element's first render (and a
     // cold page's Intl start-up) then overlaps the network instead of coming before it.
-    const current = this.#currentToken();
+    const current = this.#credentials.current();
     const token = typeof current === 'object' ? await current : current;
     try {
       return await this.#attempts(spec, signal, token);
     } catch (e) {
-      if (e instanceof VseeApiError && e.code === 'unauthorized' && this.#tokenProvider) {
-        const fresh = await this.#refreshToken();
+      if (e instanceof VseeApiError && e.code === 'unauthorized' && this.#credentials.canRefresh) {
+        const fresh = await this.#credentials.refresh();
         if (fresh && fresh !== token) return this.#attempts(spec, signal, fresh);
       }
       throw e;
     }
-  }
-
-  /** The token to send: the one at hand (no wait), else the tokenProvider's answer. */
-  #currentToken(): string | undefined | Promise<string | undefined> {
-    return this.#token || !this.#tokenProvider ? this.#token : this.#refreshToken();
-  }
-
-  /** One token request at a time, however many calls are waiting for it. */
-  #refreshToken(): Promise<string | undefined> {
-    const provider = this.#tokenProvider;
-    if (!provider) return Promise.resolve(this.#token);
-    if (!this.#tokenPromise) {
-      this.#tokenPromise = (async () => {
-        try {
-          const t = await provider();
-          this.#token = typeof t === 'string' && t ? t : undefined;
-          if (this.#token) this.#keepSecret(this.#token);
-          return this.#token;
-        } catch {
-          throw new VseeApiError('unauthorized', 401, 'A sign-in token could not be obtained.');
-        } finally {
-          // Let the next 401 ask again, but share this answer with everyone already waiting.
-          queueMicrotask(() => (this.#tokenPromise = undefined));
-        }
-      })();
-    }
-    return this.#tokenPromise;
   }
 
   /** Retries only idempotent GETs (see options.ts); a POST is never re-sent by itself. */
@@ -449,7 +411,7 @@ export class VseeClient extends EventTarget {
     }
     const code: VseeErrorCode = status === 0 ? 'network' : codeForStatus(status, vendor);
     // The token is a credential: never let it reach a message, even if the server echoed it.
-    const serverMessage = vendor ? redact(vendor, this.#secrets) : undefined;
+    const serverMessage = vendor ? redact(vendor, this.#credentials.secrets) : undefined;
     throw new VseeApiError(code, status, serverMessage ?? defaultMessage(code), {
       ...(retryAfter !== undefined ? { retryAfter } : {}),
       ...(serverMessage ? { serverMessage } : {}),

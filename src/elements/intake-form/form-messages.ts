@@ -1,7 +1,8 @@
-/** The form's own panels (the loading skeleton, the closed clinic, the summary of what to fix) and its submit button's label. */
+/** The form's own panels (the loading skeleton, the closed clinic, the summary of what to fix) and its submit button with the last submit's failure. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { IntakeFormKey } from '../../i18n/intake-form.js';
 import type { LocalizeController } from '../controllers/localize.js';
+import type { FocusController } from '../controllers/focus.js';
 import { errorPanel } from '../controllers/error-panel.js';
 import type { SubmitFailure } from './submit.js';
 import type { BuiltinProblem } from './builtin-fields.js';
@@ -72,6 +73,32 @@ export function renderSubmitFailure(
   let what = l10n.msg('errSaveTitle');
   if (step === 'visit') what = l10n.msg(then === 'econsult' ? 'errVisitEconsultTitle' : 'errVisitWalkinTitle');
   return errorPanel(l10n, { what, error, note: l10n.msg('valuesKept'), retry });
+}
+
+/** The last submit's failure, if any, right before the Submit button, which says what a running submit waits for. */
+export function renderSubmitArea(
+  l10n: LocalizeController<IntakeFormKey>,
+  options: { failure: SubmitFailure | undefined; then: string | undefined; busy: Busy; retry: () => void },
+): TemplateResult {
+  const { failure, then, busy, retry } = options;
+  return html`${failure ? renderSubmitFailure(l10n, failure, then, retry) : nothing}
+    <div class="actions-row">
+      <button type="submit" class="primary" part="submit" aria-disabled=${busy ? 'true' : 'false'}>
+        ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${submitLabel(l10n, busy)}
+      </button>
+    </div>`;
+}
+
+/**
+ * A submit from the failure's *Try again* (focused), which goes away meanwhile: focus waits on
+ * Submit, then goes to the new *Try again* if this fails too (the failure sits right before
+ * Submit's row, see renderSubmitArea); success moves focus on by itself. Otherwise nothing.
+ */
+export function keepFocusThroughRetry(focus: FocusController, root: ShadowRoot, settled: () => boolean): void {
+  if (!root.activeElement?.matches('[data-focus="retry"]')) return;
+  focus.keepWhileLoading(root.querySelector<HTMLElement>('[part="submit"]'), settled, () =>
+    root.querySelector('.actions-row')?.previousElementSibling?.querySelector<HTMLElement>('[data-focus="retry"]'),
+  );
 }
 
 /** What a running submit is waiting for, if anything: the button says so. */

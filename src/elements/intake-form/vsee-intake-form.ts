@@ -25,7 +25,14 @@ import { OutcomeController } from './outcome.js';
 import { intakeRequest, intakeType } from './intake-fields.js';
 import { consultationText, patientConsultations, roomName } from './room-details.js';
 import { CustomFieldsSlot } from './custom-fields-slot.js';
-import { collectProblems, renderLoading, renderRoomClosed, renderSubmitFailure, renderSummary, submitLabel } from './form-messages.js';
+import {
+  collectProblems,
+  keepFocusThroughRetry,
+  renderLoading,
+  renderRoomClosed,
+  renderSubmitArea,
+  renderSummary,
+} from './form-messages.js';
 import type { Busy, Problem } from './form-messages.js';
 
 /**
@@ -287,15 +294,7 @@ export class VseeIntakeForm extends VseeElement {
     }
     this._showSummary = false;
     this.#submitting = true;
-    // From *Try again*, gone meanwhile: focus waits on Submit, then goes to the new one if this
-    // fails too (the failure sits right before Submit's row; success moves focus on by itself).
-    if (this.shadowRoot?.activeElement?.matches('[data-focus="retry"]')) {
-      this.#focus.keepWhileLoading(
-        this.renderRoot.querySelector<HTMLElement>('[part="submit"]'),
-        () => !this.#submitting,
-        () => this.renderRoot.querySelector('.actions-row')?.previousElementSibling?.querySelector<HTMLElement>('[data-focus="retry"]'),
-      );
-    }
+    keepFocusThroughRetry(this.#focus, this.renderRoot as ShadowRoot, () => !this.#submitting);
     this._submitError = undefined;
     this.#announcer.announce(this.#l10n.msg('announceSaving'));
     try {
@@ -419,9 +418,8 @@ export class VseeIntakeForm extends VseeElement {
   }
 
   #renderForm(): TemplateResult {
-    const busy = this._busy !== null;
     const room = this.#roomTask;
-    return html`<form part="form" novalidate @submit=${this.#onSubmit} @focusin=${this.#pipeline.prefetch} @pointerover=${this.#pipeline.prefetch} aria-busy=${busy ? 'true' : 'false'}>
+    return html`<form part="form" novalidate @submit=${this.#onSubmit} @focusin=${this.#pipeline.prefetch} @pointerover=${this.#pipeline.prefetch} aria-busy=${this._busy ? 'true' : 'false'}>
       ${
         room.status === TaskStatus.ERROR
           ? errorPanel(this.#l10n, { what: this.#l10n.msg('roomLoadFailed'), error: room.error, retry: () => void room.run() })
@@ -438,12 +436,7 @@ export class VseeIntakeForm extends VseeElement {
       })}
       <div class="custom"><slot @slotchange=${this.#custom.slotChanged}></slot>${this.#custom.renderErrors()}</div>
       ${this.#attachments.render()}
-      ${this._submitError ? renderSubmitFailure(this.#l10n, this._submitError, this.then, () => void this.submit()) : nothing}
-      <div class="actions-row">
-        <button type="submit" class="primary" part="submit" aria-disabled=${busy ? 'true' : 'false'}>
-          ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${submitLabel(this.#l10n, this._busy)}
-        </button>
-      </div>
+      ${renderSubmitArea(this.#l10n, { failure: this._submitError, then: this.then, busy: this._busy, retry: () => void this.submit() })}
       ${this.#announcer.region()}
     </form>`;
   }
