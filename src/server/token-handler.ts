@@ -77,17 +77,25 @@ const JSON_HEADERS = {
 const respond = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
 
-/** A small in-memory cache that forgets the oldest patient past `max` entries. */
-export function memoryTokenCache(max = 10_000): TokenCache {
-  const map = new Map<string, CachedToken>();
+/** How many patients the in-memory cache and the join counts remember, the oldest forgotten first. */
+const MAX_PATIENTS = 10_000;
+
+/** A map that forgets its least recently set entry past `max` entries. */
+function boundedMap<V>(max: number) {
+  const map = new Map<string, V>();
   return {
-    get: (key) => map.get(key),
-    set: (key, value) => {
+    get: (key: string): V | undefined => map.get(key),
+    set: (key: string, value: V): void => {
       map.delete(key);
       map.set(key, value);
       if (map.size > max) map.delete(map.keys().next().value as string);
     },
   };
+}
+
+/** A small in-memory cache that forgets the oldest patient past `max` entries. */
+export function memoryTokenCache(max = MAX_PATIENTS): TokenCache {
+  return boundedMap<CachedToken>(max);
 }
 
 function requireText(value: unknown, name: string): string {
@@ -214,7 +222,7 @@ const JOINS_PER_MINUTE = 5;
  * caller looping `{ "purpose": "join" }` cannot spend the clinic's VSee rate limit.
  */
 function joinLimiter() {
-  const recent = new Map<string, number[]>();
+  const recent = boundedMap<number[]>(MAX_PATIENTS);
   return {
     admit(key: string): void {
       const now = Date.now();
@@ -226,8 +234,6 @@ function joinLimiter() {
         });
       }
       times.push(now);
-      // Forget the oldest patient past the same bound as the token cache.
-      if (!recent.has(key) && recent.size >= 10_000) recent.delete(recent.keys().next().value!);
       recent.set(key, times);
     },
   };
