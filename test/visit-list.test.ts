@@ -136,6 +136,24 @@ describe('<vsee-visit-list>', () => {
     ]);
   });
 
+  it('lays out the first visits at their real height in their first frame (the page below does not jump)', async () => {
+    let list = [visit('u1', DAY)];
+    const api = fakeApi([['GET', LIST, () => json({ data: list })]]);
+    const el = await mount(api.client);
+    // New rows, measured in the turn they were rendered (before any frame) and again two frames later.
+    list = Array.from({ length: 12 }, (_, i) => visit(`p${i}`, -(i + 1) * DAY));
+    await el.refresh();
+    await el.updateComplete;
+    const heights = () => items(el, 'past').map((li) => Math.round(li.getBoundingClientRect().height));
+    const first = heights();
+    expect(first).to.have.length(12);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const settled = heights();
+    // The first eight never take an estimated height; the ones further down may, off screen.
+    expect(first.slice(0, 8)).to.deep.equal(settled.slice(0, 8));
+    expect(settled[0]).to.be.above(40);
+  });
+
   it('marks group appointments visibly and in words', async () => {
     const api = fakeApi([['GET', LIST, () => json({ data: [visit('g', DAY, { visit_group_id: 'grp-1' }), visit('h', 2 * DAY)] })]]);
     const el = await mount(api.client);

@@ -27,9 +27,17 @@ export const visitListStyles = css`
     background: var(--_surface);
     padding: 0.75rem 1rem;
     min-width: 0;
-    /* Off-screen visits of a long history skip layout and paint until scrolled to. */
+  }
+  /*
+   * Visits after the eighth of a section, which a first screen seldom shows, skip layout and
+   * paint until scrolled to. Not the first ones: Chromium lays out even a visible one at the
+   * estimate in the first frame and at its real height in the next, and the clinic's page below
+   * jumped (by 50px a visit at 10rem; a visit is 6.875rem inside its padding on a wide screen and
+   * about twice that on a phone, where its buttons wrap).
+   */
+  .visit:nth-child(n + 9) {
     content-visibility: auto;
-    contain-intrinsic-size: auto 10rem;
+    contain-intrinsic-size: auto 6.875rem;
   }
   .visit:focus-visible {
     outline: 3px solid var(--_focus);
