@@ -199,6 +199,25 @@ describe('VseeClient: credentials stay with the configured origin', () => {
     }
   });
 
+  it('sends a relative base to the page\u2019s own address, whatever a <base href> says', async () => {
+    // A <base href> (the page's, or one injected into it) would otherwise take every request, and
+    // the patient's token, to another host, plain http included, past the https check.
+    const base = document.createElement('base');
+    base.href = 'http://elsewhere.test/theme/';
+    document.head.prepend(base);
+    try {
+      const fake = fakeFetch(() => json({ data: [] }));
+      const c = new VseeClient({ baseUrl: '/mock/demo/api_v3/', token: 't', fetch: fake.fetch });
+      await c.listVisits();
+      const sent = new URL(fake.calls[0].url, document.baseURI);
+      expect(document.baseURI).to.equal('http://elsewhere.test/theme/');
+      expect(sent.href).to.equal(`${location.origin}/mock/demo/api_v3/visits`);
+      expect(c.baseUrl, 'the base as configured').to.equal('/mock/demo/api_v3');
+    } finally {
+      base.remove();
+    }
+  });
+
   it('accepts http: only for this machine', () => {
     for (const ok of [
       'https://api.vsee.me/api_v3',

@@ -9,17 +9,33 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 /**
  * Why a base URL cannot be used, or undefined. https: only, except for this machine (a dev
  * server or a local proxy): over plain http the patient's token would cross the network readable.
- * A path ("/mock/demo/api_v3") is resolved against the page.
+ * A path ("/mock/demo/api_v3") is resolved against the page's address (see resolveBaseUrl).
  */
 export function baseUrlProblem(base: string): string | undefined {
   let url: URL;
   try {
-    url = new URL(base, globalThis.location?.href ?? 'https://localhost/');
+    url = new URL(resolveBaseUrl(base), 'https://localhost/');
   } catch {
     return 'baseUrl is not a URL.';
   }
   if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))) return undefined;
   return `baseUrl must be https: (http: only for localhost), not ${url.protocol}`;
+}
+
+/**
+ * A relative base ("/mock/demo/api_v3") resolved against the page's own address, once. Left
+ * relative, every request would resolve against `document.baseURI`, which a `<base href>` (the
+ * page's, or one injected into it) points at another host, plain http included: the patient's
+ * token would go there, past the https check above. Without a page (Node, a test) it stays as given.
+ */
+export function resolveBaseUrl(base: string): string {
+  const page = globalThis.location?.href;
+  if (!page) return base;
+  try {
+    return new URL(base, page).href.replace(/\/+$/, '');
+  } catch {
+    return base;
+  }
 }
 
 /** The `data` of a parsed success envelope; anything else is a `bad_response`. */

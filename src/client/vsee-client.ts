@@ -6,7 +6,7 @@ import { VseeApiError, abortReason, codeForStatus, defaultMessage, type VseeErro
 import { SharedRequests } from './shared-requests.js';
 import { isEmptyPayload, normalizeList, normalizeRecord, normalizeSlots } from './normalize.js';
 import { encodeBody, intakeBody, type BodyEncoding } from './request-body.js';
-import { baseUrlProblem, exchange, vendorMessage, type Refusal } from './transport.js';
+import { baseUrlProblem, exchange, resolveBaseUrl, vendorMessage, type Refusal } from './transport.js';
 import {
   ANY_RECORD,
   INTAKE,
@@ -74,6 +74,8 @@ export class VseeClient extends EventTarget {
   readonly accountCode?: string;
   readonly apiKey?: string;
   readonly timeoutMs: number;
+  /** `baseUrl` made absolute against the page, what requests go to (see resolveBaseUrl). */
+  readonly #requestBase: string;
   #apiSecret?: string;
   readonly #credentials: Credentials;
   #fetch: typeof fetch;
@@ -88,6 +90,7 @@ export class VseeClient extends EventTarget {
     const problem = baseUrlProblem(base);
     if (problem) throw new TypeError(`VseeClient: ${problem}`);
     this.baseUrl = base.replace(/\/+$/, '');
+    this.#requestBase = resolveBaseUrl(this.baseUrl);
     if (options.accountCode) this.accountCode = options.accountCode;
     if (options.apiKey) this.apiKey = options.apiKey;
     this.#credentials = new Credentials(options.token, options.tokenProvider);
@@ -338,7 +341,7 @@ export class VseeClient extends EventTarget {
   }
 
   #url(path: string, query?: Query): string {
-    let url = this.baseUrl + path;
+    let url = this.#requestBase + path;
     if (query) {
       const params = new URLSearchParams();
       for (const [k, v] of Object.entries(query)) {
