@@ -21,6 +21,20 @@ describe('intake draft store', () => {
     });
   });
 
+  it('keeps the attachments on a page whose Array.prototype.toJSON turns arrays into strings (Prototype.js)', () => {
+    const proto = Array.prototype as { toJSON?: () => string };
+    proto.toJSON = function (this: unknown[]) {
+      return `[${this.map((x) => JSON.stringify(x)).join(', ')}]`;
+    };
+    try {
+      const draft = { values: { reason_for_visit: 'Rash', agree: true }, attachments: [{ id: 'f-1', name: 'lab.pdf', size: 12 }] };
+      new DraftStore({ ...scope, patient: '575' }).save(draft);
+      expect(new DraftStore({ ...scope, patient: '575' }).load()).to.deep.equal(draft);
+    } finally {
+      delete proto.toJSON;
+    }
+  });
+
   it('hashes differently per patient and the same for the same patient', () => {
     expect(patientHash('575')).to.equal(patientHash('575'));
     expect(patientHash('575')).to.not.equal(patientHash('576'));

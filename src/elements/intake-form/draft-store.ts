@@ -8,6 +8,7 @@
  * and opening the store for one patient drops every other patient's records. Without a known
  * patient nothing is kept at all.
  */
+import { toJson } from '../../client/json.js';
 
 export interface DraftAttachment {
   id: string;
@@ -69,7 +70,7 @@ function read(key: string): unknown {
 
 function write(key: string, value: unknown): void {
   try {
-    storage()?.setItem(key, JSON.stringify(value));
+    storage()?.setItem(key, toJson(value));
   } catch {
     /* quota or disabled storage: the draft is a convenience */
   }
