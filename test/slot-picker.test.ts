@@ -345,6 +345,48 @@ describe('<vsee-slot-picker>', () => {
       '2027-03-11T09:30',
     ].map((t) => slot(at(`${t}:00-05:00`)));
 
+    it('draws the focus ring in the primary colour unless --vsee-color-focus is set', async () => {
+      const { client } = fake(serve(times));
+      const el = await fixture<VseeSlotPicker>(
+        html`<vsee-slot-picker
+          .client=${client}
+          style="--vsee-color-primary: rgb(107, 47, 163)"
+          start=${String(MAR9)}
+          days="3"
+          timezone="America/New_York"
+        ></vsee-slot-picker>`,
+      );
+      await loaded(el);
+      const ring = () => getComputedStyle(sr(el).querySelector('[role="grid"]')!).getPropertyValue('--_focus').trim();
+      expect(getComputedStyle(el).getPropertyValue('--_focus').trim()).to.equal('rgb(107, 47, 163)');
+      el.style.setProperty('--vsee-color-focus', 'rgb(200, 80, 0)');
+      expect(ring()).to.equal('rgb(200, 80, 0)');
+    });
+
+    it('reads and moves left to right on a right-to-left page that also passes down nowrap and uppercase', async () => {
+      const { client } = fake(serve(times));
+      const page = await fixture<HTMLElement>(
+        html`<div dir="rtl" style="white-space: nowrap; text-transform: uppercase; letter-spacing: 3px">
+          <vsee-slot-picker .client=${client} mode="select" start=${String(MAR9)} days="3" timezone="America/New_York"></vsee-slot-picker>
+        </div>`,
+      );
+      const el = page.querySelector<VseeSlotPicker>('vsee-slot-picker')!;
+      await loaded(el);
+      const [first, second] = slotButtons(el);
+      const style = getComputedStyle(first);
+      expect([style.direction, style.whiteSpace, style.textTransform, style.letterSpacing]).to.deep.equal([
+        'ltr',
+        'normal',
+        'none',
+        'normal',
+      ]);
+      // The grid's next time is to the right, and ArrowRight goes there.
+      expect(second.getBoundingClientRect().left).to.be.above(first.getBoundingClientRect().left);
+      first.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      expect(focused(el)).to.equal(second);
+    });
+
     it('is one tab stop: arrows move between times and days, Home/End jump, Enter chooses', async () => {
       const { client } = fake(serve(times));
       const el = await fixture<VseeSlotPicker>(

@@ -16,7 +16,7 @@ export const sharedStyles = css`
     --_danger: var(--vsee-color-danger, #b3261e);
     --_success: var(--vsee-color-success, #1b6e3a);
     --_radius: var(--vsee-radius, 8px);
-    --_focus: var(--vsee-color-focus, #0b5cad);
+    --_focus: var(--vsee-color-focus, var(--vsee-color-primary, #0b5cad));
     display: block;
     box-sizing: border-box;
     max-width: 100%;
@@ -25,6 +25,26 @@ export const sharedStyles = css`
     font-family: var(--vsee-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--vsee-font-size, 1rem);
     line-height: 1.5;
+    /*
+     * The text properties a clinic's page would pass down to us by inheritance: our words are
+     * English or Spanish, written left to right. On a right-to-left page (or one with nowrap,
+     * uppercase, letter-spacing, a hidden cursor, dark form controls) they read garbled, the arrow
+     * keys of the time grid went the wrong way, and the form scrolled sideways on a phone. A page
+     * that styles the element itself still wins over these.
+     */
+    direction: ltr;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    white-space: normal;
+    word-break: normal;
+    overflow-wrap: break-word;
+    font-style: normal;
+    font-weight: normal;
+    cursor: auto;
+    color-scheme: light;
   }
   :host([hidden]) {
     display: none;

@@ -65,13 +65,20 @@ interface Loaded {
  * @csspart message - Status, empty, error and confirmation messages.
  * @csspart current - The appointment being rescheduled.
  *
- * @cssprop --vsee-color-primary - Buttons, the chosen time and the focus ring.
- * @cssprop --vsee-color-text - Text.
- * @cssprop --vsee-color-surface - Background.
- * @cssprop --vsee-color-danger - Error messages.
- * @cssprop --vsee-font-family - Font.
- * @cssprop --vsee-radius - Corner radius.
- * @cssprop --vsee-slot-min-width - Minimum width of a time button (default 6.5rem).
+ * @cssprop [--vsee-color-primary=#0b5cad] - Buttons, links and accents; also the focus ring unless `--vsee-color-focus` is set
+ * @cssprop [--vsee-color-on-primary=#ffffff] - Text on primary buttons
+ * @cssprop [--vsee-color-text=#1c2430] - Text
+ * @cssprop [--vsee-color-muted=#4a5565] - Secondary text
+ * @cssprop [--vsee-color-surface=#ffffff] - Background
+ * @cssprop [--vsee-color-surface-alt=#f2f5f9] - Cards and messages
+ * @cssprop [--vsee-color-border=#8a96a8] - Borders
+ * @cssprop [--vsee-color-danger=#b3261e] - Errors and cancel buttons
+ * @cssprop [--vsee-color-success=#1b6e3a] - Confirmations
+ * @cssprop --vsee-color-focus - The focus ring; defaults to the primary colour (`--vsee-color-primary`)
+ * @cssprop --vsee-font-family - Font of all text (default the system UI font)
+ * @cssprop [--vsee-font-size=1rem] - Base font size
+ * @cssprop [--vsee-radius=8px] - Corner radius
+ * @cssprop [--vsee-slot-min-width=6.5rem] - Minimum width of a time button
  */
 export class VseeSlotPicker extends VseeElement {
   static override styles = [sharedStyles, slotPickerStyles];
