@@ -5,7 +5,6 @@
  * PHP parses them back: `consultation[id]=…`, `attachments[0]=…`.
  */
 
-import { toJson } from './json.js';
 import type { IntakeFields } from './types.js';
 
 /** How a POST's fields travel: as each endpoint's documented sample sends them. */
@@ -49,7 +48,7 @@ export function encodeBody(
   encoding: BodyEncoding,
   body: Record<string, unknown>,
 ): { body: string | URLSearchParams | FormData; contentType?: string } {
-  if (encoding === 'json') return { body: toJson(body), contentType: 'application/json' };
+  if (encoding === 'json') return { body: JSON.stringify(body), contentType: 'application/json' };
   const entries = formEntries(body);
   if (encoding === 'urlencoded') {
     return { body: new URLSearchParams(entries), contentType: 'application/x-www-form-urlencoded;charset=UTF-8' };

@@ -8,7 +8,7 @@
  * and opening the store for one patient drops every other patient's records. Without a known
  * patient nothing is kept at all.
  */
-import { toJson } from '../../client/json.js';
+import { toJson } from '../../internal/json.js';
 
 export interface DraftAttachment {
   id: string;

@@ -4,7 +4,8 @@
  * `Array.prototype.toJSON`, which turns every array into one string: a saved draft's attachments
  * came back as "[…]" and were dropped without a word. Arrays and plain objects are walked here;
  * everything else (strings, numbers, dates) is JSON.stringify's, which asks a primitive for no
- * `toJSON`.
+ * `toJSON`. The draft is the one JSON we write with arrays in it: the client's one JSON body (the
+ * e-consult) holds scalars only, so every page does not pay for this.
  */
 export function toJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map((item) => toJson(skipped(item) ? null : item)).join(',')}]`;
