@@ -36,7 +36,7 @@ function chunkGraphPlugin({ collect }) {
       if (collect) {
         chunkGraph = {};
         for (const chunk of Object.values(bundle)) {
-          if (chunk.type !== 'chunk' || !chunk.isEntry || chunk.fileName === 'vsee-clinic-elements.js') continue;
+          if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
           const deps = new Set();
           const visit = (name) => bundle[name].imports.forEach((d) => deps.has(d) || (deps.add(d), visit(d)));
           visit(chunk.fileName);
@@ -57,9 +57,8 @@ export default [
     // One ES module per element and the client alone, sharing chunks (lit, the base element, the
     // client…); lazily imported pieces (DOMPurify, Spanish, features used after the first paint)
     // are chunks of their own. Every import is relative, so the folder works from any path. The
-    // loader imports the element modules by URL at run time, so it bundles none of them.
+    // loader (built next) imports the element modules by URL at run time, and bundles none of them.
     input: {
-      'vsee-clinic-elements': 'src/loader.ts',
       'intake-form': 'src/intake-form.ts',
       'slot-picker': 'src/slot-picker.ts',
       'visit-list': 'src/visit-list.ts',
@@ -84,6 +83,17 @@ export default [
     // Rollup moving that code to one more file every page would fetch before first paint.
     preserveEntrySignatures: 'allow-extension',
     plugins: [...plugins(), chunkGraphPlugin({ collect: true })],
+  },
+  {
+    // The loader, a build of its own: a module it shares with the elements (the mark of our
+    // element classes) is copied into it, not split into one more chunk every page would fetch.
+    input: 'src/loader.ts',
+    output: {
+      file: 'dist/cdn/vsee-clinic-elements.js',
+      format: 'es',
+      sourcemap: true,
+    },
+    plugins: [...plugins(), chunkGraphPlugin({ collect: false })],
   },
   {
     // The same loader as a classic script; it imports the ES files above from beside itself.

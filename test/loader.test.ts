@@ -13,6 +13,7 @@ import { engine } from './helpers/commands.js';
 
 interface PageWindow extends Window {
   pageErrors: string[];
+  pageWarnings: string[];
   contentShown(): Promise<number>;
   VseeClinic?: Record<string, unknown> & { ready?: Promise<Record<string, unknown>> };
 }
@@ -73,6 +74,16 @@ describe('the ES loader (vsee-clinic-elements.js)', () => {
       r.filter((p) => p.endsWith('/intake-form.js')),
       'no form, no form module',
     ).to.have.length(0);
+    expect(win.pageErrors).to.deep.equal([]);
+  });
+
+  it('says in the console when another script defined one of its tags first, and loads nothing for it', async () => {
+    const { win } = await open({ tags: 'vsee-slot-picker', foreign: 'vsee-slot-picker' });
+    await tick(300);
+    expect(win.pageWarnings).to.deep.equal([
+      "<vsee-slot-picker> is already defined by another script; vsee-clinic-elements did not define it, so that script's element shows.",
+    ]);
+    expect(requests(win)).to.deep.equal(['/dist/cdn/vsee-clinic-elements.js']);
     expect(win.pageErrors).to.deep.equal([]);
   });
 
@@ -199,10 +210,18 @@ describe('a module that fails to load', () => {
   });
 
   it('a retry that fails too adds "reload the page"; the next Try again still works', async () => {
-    const { win, doc } = await open({ tags: 'vsee-slot-picker', fail: 'slot-picker.js', times: '2', ...run() });
+    // The page resets every button (all: unset) and drops focus outlines: Try again keeps its look.
+    const { win, doc } = await open({ tags: 'vsee-slot-picker', fail: 'slot-picker.js', times: '2', reset: '1', ...run() });
     const el = doc.querySelector('vsee-slot-picker')!;
     await waitUntil(() => failure(el), 'the first failure', { timeout: 8000 });
     expect(failure(el)!.textContent).not.to.contain('reload');
+    const look = win.getComputedStyle(failure(el)!.querySelector('button')!);
+    expect([look.borderTopStyle, look.borderTopWidth, look.cursor, look.minHeight]).to.deep.equal(['solid', '2px', 'pointer', '44px']);
+    const ring = [...win.document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules])].find((r) =>
+      r.cssText.includes('.vsee-load-failure button:focus-visible'),
+    ) as CSSStyleRule | undefined;
+    // (Its colour is a var(), so the rule keeps the shorthand whole.)
+    expect(ring?.style.getPropertyValue('outline'), 'a focus ring of its own').to.match(/^3px solid /);
     failure(el)!.querySelector('button')!.click();
     await waitUntil(() => /reload the page/.test(failure(el)?.textContent ?? ''), 'the second failure', { timeout: 8000 });
     failure(el)!.querySelector('button')!.click();

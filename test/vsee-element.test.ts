@@ -221,7 +221,35 @@ describe('VseeElement (the shared base)', () => {
   });
 
   it('lets a second bundle define the same tags without throwing', () => {
-    expect(() => defineOnce('test-vsee-probe', class extends TestVseeProbe {})).not.to.throw();
-    expect(customElements.get('test-vsee-probe')).to.equal(TestVseeProbe);
+    const warn = spyOnWarn();
+    try {
+      expect(() => defineOnce('test-vsee-probe', class extends TestVseeProbe {})).not.to.throw();
+      expect(customElements.get('test-vsee-probe')).to.equal(TestVseeProbe);
+      expect(warn.calls, 'our own class, defined twice: nothing to say').to.deep.equal([]);
+    } finally {
+      warn.restore();
+    }
+  });
+
+  it('says in the console when another script defined the tag first', () => {
+    const foreign = class extends HTMLElement {};
+    customElements.define('test-vsee-taken', foreign);
+    const warn = spyOnWarn();
+    try {
+      defineOnce('test-vsee-taken', class extends TestVseeProbe {});
+      expect(customElements.get('test-vsee-taken')).to.equal(foreign);
+      expect(warn.calls).to.deep.equal([
+        "<test-vsee-taken> is already defined by another script; vsee-clinic-elements did not define it, so that script's element shows.",
+      ]);
+    } finally {
+      warn.restore();
+    }
   });
 });
+
+function spyOnWarn() {
+  const original = console.warn;
+  const calls: string[] = [];
+  console.warn = (...args: unknown[]) => void calls.push(args.map(String).join(' '));
+  return { calls, restore: () => (console.warn = original) };
+}

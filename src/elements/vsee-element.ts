@@ -14,6 +14,7 @@ import { browserTimeZone, isValidTimeZone } from '../internal/format.js';
 import { clientKey, clientPool } from './client-pool.js';
 import { LocalizeController, loadMessages } from './controllers/localize.js';
 import { ReducedMotionController } from '../internal/reduced-motion.js';
+import { ELEMENT_MARK, warnIfForeign } from '../internal/element-mark.js';
 
 /**
  * What a token is for, passed to `tokenProvider`: nothing for the API, `{ purpose: 'join' }` for
@@ -36,6 +37,9 @@ export const numberAttr = {
 };
 
 export abstract class VseeElement extends LitElement {
+  /** Ours, for a second copy of the library and for the loader (see element-mark.ts). */
+  static readonly [ELEMENT_MARK] = true;
+
   /** Base URL of the VSee API, e.g. `https://api.vseepreview.com/vc/next/api_v3`. */
   @property({ attribute: 'api-base' }) apiBase?: string;
   /** The clinic account, sent as `X-AccountCode`. */
@@ -290,4 +294,5 @@ function isUrl(value: string): boolean {
 /** Defines a custom element once: a second bundle on the same page must not throw. */
 export function defineOnce(tag: string, ctor: CustomElementConstructor): void {
   if (!customElements.get(tag)) customElements.define(tag, ctor);
+  else warnIfForeign(tag);
 }

@@ -8,6 +8,7 @@
 import { reserveSpace } from './reserve.js';
 import { showFailure, clearFailure } from './failure.js';
 import { preloadDependencies } from './preload.js';
+import { warnIfForeign } from '../internal/element-mark.js';
 
 /** Each tag's module, named as in `dist/cdn/`. */
 export const MODULES: Readonly<Record<string, string>> = {
@@ -38,6 +39,8 @@ export function startLoader(base: string): void {
     for (const tag of found) load(tag, base, loading);
   };
   discover(document);
+  // A tag another script defined first is never ours to load: say so once.
+  for (const tag of Object.keys(MODULES)) warnIfForeign(tag);
   // Tags added later: by the parser (a loader in <head>), a framework, or the page's own code.
   new MutationObserver((records) => {
     for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) discover(n);

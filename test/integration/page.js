@@ -8,6 +8,8 @@
 //   then=walkin                              the intake form's `then`
 //   blocking=0                               the ES loader without blocking="render"
 //   lang=es                                  the page's language
+//   foreign=vsee-slot-picker                 another script defines that tag before the loaders
+//   reset=1                                  the page's stylesheet resets buttons (all: unset)
 // `window.contentShown()` resolves once every element shows real content (times, visits, a form
 // ready to type), with the time it took; `window.pageErrors` collects uncaught errors.
 (() => {
@@ -19,6 +21,14 @@
   window.pageErrors = [];
   window.addEventListener('error', (e) => window.pageErrors.push(String(e.message)));
   window.addEventListener('unhandledrejection', (e) => window.pageErrors.push(String(e.reason)));
+  window.pageWarnings = [];
+  const warn = console.warn;
+  console.warn = (...args) => {
+    window.pageWarnings.push(args.map(String).join(' '));
+    warn.apply(console, args);
+  };
+  if (q.get('reset')) document.write('<style>button { all: unset; } button:focus { outline: none; }</style>');
+  if (q.get('foreign')) customElements.define(q.get('foreign'), class extends HTMLElement {});
 
   const attrs = {
     'api-base': `/mock/${q.get('tenant') || 'demo'}/api_v3`,
