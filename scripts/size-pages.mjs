@@ -22,8 +22,14 @@ export const KB = 1024;
  * looked into, focus kept through Try again and left where the patient put it) cost the client
  * about 0.3 KB, each page 0.1–0.5 KB and every file 1.2 KB; the visit list's details-only helpers
  * moved to the lazy details chunk, which took 0.6 KB back off the list page. Those ceilings went
- * up by that much, again bytes plus about 0.3 KB. Lower a ceiling as the bytes come down; delete it once the page is within its
- * budget. `limit()` is what is enforced.
+ * up by that much, again bytes plus about 0.3 KB. A third round that day, from audits of hostile
+ * host pages, cost every page 0.3–0.5 KB: the elements reset the text settings a page passes down
+ * (right to left, nowrap…: about 0.15 KB of style every page pays), requests go to an api-base
+ * made absolute against the page (a <base href> took the token elsewhere), a tag another script
+ * defined first is said in the console (loader and elements), and the intake draft is written
+ * without the page's Array.prototype.toJSON (form only). Again bytes plus about 0.3 KB. Lower a
+ * ceiling as the bytes come down; delete it once the page is within its budget. `limit()` is
+ * what is enforced.
  */
 export const limit = (page) => page.ceiling ?? page.budget;
 
@@ -35,7 +41,7 @@ export const PAGES = [
     tags: ['vsee-slot-picker'],
     loaders: ['es'],
     budget: 20 * KB,
-    ceiling: 27150,
+    ceiling: 27650,
     target: 17 * KB,
   },
   {
@@ -44,7 +50,7 @@ export const PAGES = [
     tags: ['vsee-visit-list'],
     loaders: ['es'],
     budget: 21 * KB,
-    ceiling: 28900,
+    ceiling: 29450,
     target: 18 * KB,
   },
   {
@@ -53,7 +59,7 @@ export const PAGES = [
     tags: ['vsee-intake-form'],
     loaders: ['es'],
     budget: 24 * KB,
-    ceiling: 34750,
+    ceiling: 35500,
     target: 19 * KB,
   },
   {
@@ -62,7 +68,7 @@ export const PAGES = [
     tags: ['vsee-intake-form', 'vsee-slot-picker', 'vsee-visit-list'],
     loaders: ['es'],
     budget: 36 * KB,
-    ceiling: 50450,
+    ceiling: 51050,
     target: 30 * KB,
   },
   {
@@ -71,10 +77,10 @@ export const PAGES = [
     tags: ['vsee-slot-picker'],
     loaders: ['iife'],
     budget: 22 * KB,
-    ceiling: 27400,
+    ceiling: 27900,
     target: 19 * KB,
   },
-  { id: 'every', label: 'every ES file of the library together', every: true, budget: 61 * KB, ceiling: 79700, target: 52 * KB },
+  { id: 'every', label: 'every ES file of the library together', every: true, budget: 61 * KB, ceiling: 80350, target: 52 * KB },
 ];
 
 const MODULES = { 'vsee-intake-form': 'intake-form.js', 'vsee-slot-picker': 'slot-picker.js', 'vsee-visit-list': 'visit-list.js' };
