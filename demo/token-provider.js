@@ -4,23 +4,35 @@
 
 /**
  * @param {string | null} tenant the mock tenant (`?tenant=x`), or null for the demo's own
- * @returns {() => Promise<string>}
+ * @returns {(request?: { purpose?: string }) => Promise<string>}
  */
 export function demoTokenProvider(tenant) {
   const url = `/demo/token${tenant ? `?tenant=${encodeURIComponent(tenant)}` : ''}`;
-  /** @type {Promise<string> | null} */
-  let pending = null;
-  return () =>
-    (pending ??= (async () => {
-      try {
-        const res = await fetch(url, { method: 'POST', credentials: 'same-origin' });
-        const body = await res.json().catch(() => ({}));
-        if (!res.ok || typeof body.token !== 'string') {
-          throw new Error(body.error?.message || `The token route answered ${res.status}.`);
+  /** One request per purpose at a time: elements starting together share it. @type {Map<string, Promise<string>>} */
+  const pending = new Map();
+  // `{ purpose: 'refresh' }` after a 401 (the route answers a new token, not its cached one);
+  // `{ purpose: 'join' }` for Join your visit's single-use token.
+  return ({ purpose = 'api' } = {}) => {
+    if (!pending.has(purpose)) {
+      const asking = (async () => {
+        try {
+          const res = await fetch(url, {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ purpose }),
+          });
+          const body = await res.json().catch(() => ({}));
+          if (!res.ok || typeof body.token !== 'string') {
+            throw new Error(body.error?.message || `The token route answered ${res.status}.`);
+          }
+          return body.token;
+        } finally {
+          pending.delete(purpose);
         }
-        return body.token;
-      } finally {
-        pending = null;
-      }
-    })());
+      })();
+      pending.set(purpose, asking);
+    }
+    return pending.get(purpose);
+  };
 }

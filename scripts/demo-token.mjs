@@ -12,7 +12,12 @@ const DEMO_PATIENT = { id: 'demo-patient-575', firstName: 'Keven2', lastName: 'T
 function toRequest(ctx) {
   const headers = new Headers();
   for (const [k, v] of Object.entries(ctx.headers)) if (typeof v === 'string') headers.set(k, v);
-  return new Request(`${ctx.protocol}://${ctx.host}${ctx.url}`, { method: ctx.method, headers });
+  // The body carries the page's `{ "purpose": … }` (join, refresh): passed on as the README's adapters do.
+  return new Request(`${ctx.protocol}://${ctx.host}${ctx.url}`, {
+    method: ctx.method,
+    headers,
+    ...(ctx.method === 'POST' && { body: ctx.req, duplex: 'half' }),
+  });
 }
 
 /**

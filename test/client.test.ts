@@ -511,8 +511,8 @@ describe('VseeClient', () => {
       expect(fake.calls.every((r) => r.headers['x-apitoken'] === 'fresh-1')).to.be.true;
     });
 
-    it('refreshes once after a 401 and retries that request with the new token', async () => {
-      let asked = 0;
+    it('refreshes once after a 401, saying so (purpose refresh), and retries that request with the new token', async () => {
+      const requests: unknown[] = [];
       const fake = fakeFetch((r) =>
         r.headers['x-apitoken'] === 'fresh-2' ? json({ data: { id: '9' } }) : json({ code: 401, message: 'expired' }, 401),
       );
@@ -520,11 +520,12 @@ describe('VseeClient', () => {
         baseUrl: 'https://h.test',
         accountCode: 'a',
         fetch: fake.fetch,
-        tokenProvider: async () => `fresh-${++asked}`,
+        tokenProvider: async (request) => `fresh-${requests.push(request)}`,
       });
       const v = await c.createIntake({ room_code: 'r' });
       expect(v.id).to.equal('9');
-      expect(asked).to.equal(2);
+      // The first token plainly; after the 401, a new one (a server's cache must not answer the refused one).
+      expect(requests).to.deep.equal([undefined, { purpose: 'refresh' }]);
       expect(fake.calls.map((r) => r.headers['x-apitoken'])).to.deep.equal(['fresh-1', 'fresh-2']);
     });
 

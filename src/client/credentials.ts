@@ -4,15 +4,16 @@
  */
 import { VseeApiError } from './errors.js';
 import { secretForms } from './redact.js';
+import type { TokenRequest } from './options.js';
 
 export class Credentials {
   #token?: string;
-  readonly #provider?: () => Promise<string>;
+  readonly #provider?: (request?: TokenRequest) => Promise<string>;
   #pending?: Promise<string | undefined>;
   /** Every credential held, in each encoded form it could come back in. */
   readonly secrets = new Set<string>();
 
-  constructor(token: string | undefined, provider: (() => Promise<string>) | undefined) {
+  constructor(token: string | undefined, provider: ((request?: TokenRequest) => Promise<string>) | undefined) {
     if (provider) this.#provider = provider;
     this.set(token);
   }
@@ -39,14 +40,17 @@ export class Credentials {
     return this.#token || !this.#provider ? this.#token : this.refresh();
   }
 
-  /** One token request at a time, however many calls are waiting for it. */
-  refresh(): Promise<string | undefined> {
+  /**
+   * One token request at a time, however many calls are waiting for it. `refused`: the token at
+   * hand was refused (a 401), so the provider is asked for a new one (`{ purpose: 'refresh' }`).
+   */
+  refresh(refused = false): Promise<string | undefined> {
     const provider = this.#provider;
     if (!provider) return Promise.resolve(this.#token);
     if (!this.#pending) {
       this.#pending = (async () => {
         try {
-          const t = await provider();
+          const t = await (refused ? provider({ purpose: 'refresh' }) : provider());
           this.#token = typeof t === 'string' && t ? t : undefined;
           if (this.#token) this.keep(this.#token);
           return this.#token;

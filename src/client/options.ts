@@ -13,6 +13,17 @@ export interface RetryOptions {
   maxRetryAfterMs?: number;
 }
 
+/**
+ * What a token is for, passed to `tokenProvider`: nothing for a first token; `{ purpose: 'refresh' }`
+ * after VSee refused the token at hand (a 401), so a server that caches tokens must answer a new
+ * one, not the refused one again; `{ purpose: 'join' }` for the intake form's *Join your visit*
+ * sign-in hand-off, which uses the token once (`invalidate=1`), so the answer is a fresh one of
+ * its own instead of the page's cached token.
+ */
+export interface TokenRequest {
+  purpose?: 'refresh' | 'join';
+}
+
 export interface VseeClientOptions {
   /** Base URL of the API, e.g. `https://api.vseepreview.com/vc/next/api_v3`. */
   baseUrl: string;
@@ -24,8 +35,8 @@ export interface VseeClientOptions {
   apiKey?: string;
   /** Sent as `X-ApiSecret` (beta; only for availability without a user token). */
   apiSecret?: string;
-  /** Asked for a token before the first request and once after a 401. */
-  tokenProvider?: () => Promise<string>;
+  /** Asked for a token before the first request, and with `{ purpose: 'refresh' }` once after a 401. */
+  tokenProvider?: (request?: TokenRequest) => Promise<string>;
   /** The `fetch` to use (default the global one). */
   fetch?: typeof fetch;
   /** Time-out of one attempt in ms (default 15000). */

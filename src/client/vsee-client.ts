@@ -38,7 +38,7 @@ import type {
 } from './types.js';
 import { withRetries, type RetryOptions, type VseeClientOptions } from './options.js';
 
-export type { RetryOptions, VseeClientOptions } from './options.js';
+export type { RetryOptions, TokenRequest, VseeClientOptions } from './options.js';
 
 type Method = 'GET' | 'POST';
 type Query = Record<string, string | number | undefined | null>;
@@ -369,7 +369,7 @@ export class VseeClient extends EventTarget {
       return await this.#attempts(spec, signal, token);
     } catch (e) {
       if (e instanceof VseeApiError && e.code === 'unauthorized' && this.#credentials.canRefresh) {
-        const fresh = await this.#credentials.refresh();
+        const fresh = await this.#credentials.refresh(true);
         if (fresh && fresh !== token) return this.#attempts(spec, signal, fresh);
       }
       throw e;

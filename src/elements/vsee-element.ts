@@ -6,6 +6,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { VseeClient, type VseeClientChangeDetail } from '../client/vsee-client.js';
+import type { TokenRequest } from '../client/options.js';
 import { VseeApiError, isAbortError } from '../client/errors.js';
 import { baseUrlProblem } from '../client/transport.js';
 import type { VseeEventDetail, VseeEventName } from '../events.js';
@@ -16,14 +17,7 @@ import { LocalizeController, loadMessages } from './controllers/localize.js';
 import { ReducedMotionController } from '../internal/reduced-motion.js';
 import { ELEMENT_MARK, warnIfForeign } from '../internal/element-mark.js';
 
-/**
- * What a token is for, passed to `tokenProvider`: nothing for the API, `{ purpose: 'join' }` for
- * the intake form's *Join your visit* sign-in hand-off, which uses the token once (`invalidate=1`),
- * so a provider should answer a fresh one instead of the page's cached token.
- */
-export interface TokenRequest {
-  purpose?: 'join';
-}
+export type { TokenRequest } from '../client/options.js';
 
 /**
  * A number attribute converter that keeps garbage visible (NaN) for validation to report.
@@ -56,7 +50,7 @@ export abstract class VseeElement extends LitElement {
   @property({ attribute: 'timezone' }) timezone?: string;
   /** A `VseeClient` to share; when set it wins over the attributes. */
   @property({ attribute: false }) client?: VseeClient;
-  /** Asked for a fresh token before the first request and once after a 401; *Join your visit* asks with `{ purpose: 'join' }` for a single-use one. */
+  /** Asked for a token before the first request, with `{ purpose: 'refresh' }` once after a 401 (answer a new one, not the refused one), and with `{ purpose: 'join' }` by *Join your visit* for a single-use one. */
   @property({ attribute: false }) tokenProvider?: (request?: TokenRequest) => Promise<string>;
 
   /** The client in use, resolved from `client` or the attributes; undefined while misconfigured. */
@@ -66,7 +60,7 @@ export abstract class VseeElement extends LitElement {
   /** The common messages, for the configuration errors. */
   readonly #l10n = new LocalizeController(this);
   /** A client of this element's own, for a token provider (page code we must not share). */
-  #ownClient?: { key: string; provider: () => Promise<string>; client: VseeClient };
+  #ownClient?: { key: string; provider: (request?: TokenRequest) => Promise<string>; client: VseeClient };
 
   constructor() {
     super();

@@ -214,24 +214,26 @@ function vseeMessage(body: unknown, secrets: string[]): string {
   return text;
 }
 
-/** Join tokens are never cached, so each costs a call to VSee: a patient gets this many a minute. */
-const JOINS_PER_MINUTE = 5;
+/**
+ * Join and refresh tokens pass the cache, so each costs a call to VSee: a patient gets this many
+ * of each a minute.
+ */
+const FRESH_PER_MINUTE = 5;
 
 /**
- * Counts each patient's join tokens over the last minute (in this process), so that a signed-in
- * caller looping `{ "purpose": "join" }` cannot spend the clinic's VSee rate limit.
+ * Counts each patient's fresh tokens of one purpose over the last minute (in this process), so
+ * that a signed-in caller looping `{ "purpose": "join" }` (or "refresh") cannot spend the
+ * clinic's VSee rate limit.
  */
-function joinLimiter() {
+function freshTokenLimiter(code: string, message: string) {
   const recent = boundedMap<number[]>(MAX_PATIENTS);
   return {
     admit(key: string): void {
       const now = Date.now();
       const times = (recent.get(key) ?? []).filter((t) => now - t < 60_000);
-      if (times.length >= JOINS_PER_MINUTE) {
+      if (times.length >= FRESH_PER_MINUTE) {
         const wait = Math.ceil((times[0]! + 60_000 - now) / 1000);
-        throw new HandlerError(429, 'too_many_joins', 'Too many sign-in links in a minute. Please wait a moment.', {
-          'Retry-After': String(wait),
-        });
+        throw new HandlerError(429, code, message, { 'Retry-After': String(wait) });
       }
       times.push(now);
       recent.set(key, times);
@@ -267,7 +269,8 @@ export function createTokenHandler<C = unknown>(options: TokenHandlerOptions<C>)
   // A cache shared with another handler (staging and production, two clinics on one Redis) must
   // not hand one account's token to the same patient id of another.
   const cacheKey = (patient: TokenPatient) => `${accountCode}@${base.href}#${String(patient.id).trim()}`;
-  const joins = joinLimiter();
+  const joins = freshTokenLimiter('too_many_joins', 'Too many sign-in links in a minute. Please wait a moment.');
+  const refreshes = freshTokenLimiter('too_many_refreshes', 'Too many new sign-ins in a minute. Please wait a moment.');
 
   async function requestToken(patient: TokenPatient): Promise<CachedToken> {
     const form = ssoForm(patient);
@@ -329,10 +332,11 @@ export function createTokenHandler<C = unknown>(options: TokenHandlerOptions<C>)
     return { token, expiry };
   }
 
-  async function tokenFor(patient: TokenPatient): Promise<CachedToken> {
+  /** The cached token while it has time left, else a new one, cached; `renew`: a new one anyway. */
+  async function tokenFor(patient: TokenPatient, renew: boolean): Promise<CachedToken> {
     const key = cacheKey(patient);
     const now = Math.floor(Date.now() / 1000);
-    const cached = await cache.get(key);
+    const cached = renew ? undefined : await cache.get(key);
     if (cached && cached.expiry - renewBefore > now) return cached;
     let pending = inFlight.get(key);
     if (!pending) {
@@ -369,9 +373,12 @@ export function createTokenHandler<C = unknown>(options: TokenHandlerOptions<C>)
       }
       // `{ "purpose": "join" }`: the *Join your visit* hand-off, which VSee makes single-use
       // (invalidate=1). It gets a fresh token of its own, never cached, so the page's stays valid.
-      const join = (await readPurpose(request)) === 'join';
-      if (join) joins.admit(cacheKey(patient));
-      const { token, expiry } = join ? await requestToken(patient) : await tokenFor(patient);
+      // `{ "purpose": "refresh" }`: VSee refused the token the page had (a 401). A new one replaces
+      // it in the cache, which would otherwise hand the refused token out until its expiry.
+      const purpose = await readPurpose(request);
+      if (purpose === 'join') joins.admit(cacheKey(patient));
+      if (purpose === 'refresh') refreshes.admit(cacheKey(patient));
+      const { token, expiry } = purpose === 'join' ? await requestToken(patient) : await tokenFor(patient, purpose === 'refresh');
       return respond(200, { token, expiry });
     } catch (e) {
       if (e instanceof HandlerError) return respond(e.status, { error: { code: e.code, message: e.message } }, e.headers);

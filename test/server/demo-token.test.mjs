@@ -34,6 +34,23 @@ test('POST /demo/token answers a token the tenant accepts; the same one again fr
   assert.notEqual(other.token, token);
 });
 
+test("POST /demo/token passes the page's purpose on: refresh replaces the cached token, join gets one of its own", async () => {
+  const url = `${server.origin}/demo/token?tenant=demo-route-3`;
+  const ask = async (purpose) =>
+    (
+      await (
+        await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ purpose }) })
+      ).json()
+    ).token;
+  const page = await ask('api');
+  const join = await ask('join');
+  assert.notEqual(join, page);
+  assert.equal(await ask('api'), page, 'join does not touch the cached token');
+  const renewed = await ask('refresh');
+  assert.notEqual(renewed, page);
+  assert.equal(await ask('api'), renewed, 'the cache now answers the new token');
+});
+
 test('the demo route refuses GET, other sites and a malformed tenant', async () => {
   assert.equal((await fetch(`${server.origin}/demo/token`)).status, 405);
   assert.equal((await fetch(`${server.origin}/demo/token`, { method: 'POST', headers: { origin: 'https://evil.example' } })).status, 403);

@@ -31,7 +31,7 @@ before(async () => {
     const request = new Request(`http://${req.headers.host}${req.url}`, {
       method: req.method,
       headers: Object.entries(req.headers).filter(([, v]) => typeof v === 'string'),
-      // The body carries `{ "purpose": "join" }` (a GET has none, and gets 405).
+      // The body carries `{ "purpose": … }`: join, refresh (a GET has none, and gets 405).
       ...(req.method === 'POST' && { body: req, duplex: 'half' }),
     });
     const answer = await vseeToken(request, req);

@@ -311,6 +311,21 @@ test('a patient gets at most 5 join tokens a minute (each costs a call to VSee);
   assert.equal((await answer(await handler(post()))).status, 200);
 });
 
+test('{ purpose: "refresh" } (VSee refused the page token) gets a new token, which the cache then answers; at most 5 a minute', async () => {
+  const { handler, ssoCalls } = setup();
+  const refused = (await answer(await handler(post()))).body.token;
+  const refresh = () => joinRequest(JSON.stringify({ purpose: 'refresh' }));
+  const renewed = (await answer(await handler(refresh()))).body.token;
+  assert.notEqual(renewed, refused, 'not the refused token again');
+  assert.equal((await answer(await handler(post()))).body.token, renewed, 'the cache now holds the new one');
+  assert.equal(await ssoCalls(), 2);
+  for (let i = 0; i < 4; i++) assert.equal((await answer(await handler(refresh()))).status, 200);
+  const limited = await answer(await handler(refresh()));
+  assert.deepEqual([limited.status, limited.body.error.code], [429, 'too_many_refreshes']);
+  assert.ok(Number(limited.headers.get('retry-after')) > 0);
+  assert.equal((await answer(await handler(post()))).status, 200, 'the cached page token is not limited');
+});
+
 test('two handlers sharing one cache keep their APIs and accounts apart', async () => {
   const store = new Map();
   const cache = { get: (k) => store.get(k), set: (k, v) => void store.set(k, v) };

@@ -302,6 +302,17 @@ describe('the VSee Clinic plugin on WordPress', () => {
       joins.push((await context.request.post(route, { headers: { 'X-WP-Nonce': nonce }, data: { purpose: 'join' } })).status());
     assert.deepEqual(joins, [200, 200, 200, 200, 429]);
     assert.equal((await context.request.post(route, { headers: { 'X-WP-Nonce': nonce } })).status(), 200);
+    // After VSee refused the page's token (a 401), `refresh` gets a new one, which the cache then
+    // answers instead of the refused one; also 5 a minute.
+    const refresh = () => context.request.post(route, { headers: { 'X-WP-Nonce': nonce }, data: { purpose: 'refresh' } });
+    const renewed = await (await refresh()).json();
+    assert.notEqual(renewed.token, body.token);
+    assert.equal((await (await context.request.post(route, { headers: { 'X-WP-Nonce': nonce } })).json()).token, renewed.token);
+    const refreshes = [];
+    for (let i = 0; i < 4; i++) refreshes.push((await refresh()).status());
+    const limited = await refresh();
+    assert.deepEqual([...refreshes, limited.status()], [200, 200, 200, 200, 429]);
+    assert.equal((await limited.json()).code, 'vsee_clinic_too_many_refreshes');
     assert.equal((await context.request.get(route, { headers: { 'X-WP-Nonce': nonce } })).status(), 404, 'POST only');
     await context.close();
   });

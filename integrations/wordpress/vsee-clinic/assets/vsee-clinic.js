@@ -42,9 +42,13 @@
     return pending[purpose];
   }
 
-  /* `tokenProvider({ purpose: 'join' })` asks for a fresh single-use token (the Join hand-off). */
+  /*
+   * `tokenProvider({ purpose: 'join' })` asks for a fresh single-use token (the Join hand-off);
+   * `{ purpose: 'refresh' }`, after VSee refused the token, for a new one the site caches instead.
+   */
   function tokenProvider(options) {
-    return ask(options && options.purpose === 'join' ? 'join' : 'api');
+    var purpose = options && options.purpose;
+    return ask(purpose === 'join' || purpose === 'refresh' ? purpose : 'api');
   }
 
   var SELECTOR = 'vsee-intake-form, vsee-slot-picker, vsee-visit-list';

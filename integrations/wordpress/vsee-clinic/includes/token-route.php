@@ -13,8 +13,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 /** A cached token is renewed when it has less than this left (seconds). */
 const VSEE_CLINIC_RENEW_BEFORE = 300;
 
-/** Join tokens are never cached, so each costs a call to VSee: a user gets this many a minute. */
-const VSEE_CLINIC_JOINS_PER_MINUTE = 5;
+/** Join and refresh tokens pass the cache, so each costs a call to VSee: a user gets this many of each a minute. */
+const VSEE_CLINIC_FRESH_PER_MINUTE = 5;
 
 function vsee_clinic_register_token_route() {
 	register_rest_route(
@@ -27,7 +27,7 @@ function vsee_clinic_register_token_route() {
 			'args'                => array(
 				'purpose' => array(
 					'type'    => 'string',
-					'enum'    => array( 'api', 'join' ),
+					'enum'    => array( 'api', 'join', 'refresh' ),
 					'default' => 'api',
 				),
 			),
@@ -45,11 +45,13 @@ function vsee_clinic_token_permission() {
 /**
  * The cached token when it has time left, else a fresh one. `purpose=join` (the *Join your
  * visit* hand-off, which VSee makes single-use with invalidate=1) always gets a fresh token that
- * is not cached, so the page's own token keeps working after the patient joins.
+ * is not cached, so the page's own token keeps working after the patient joins. `purpose=refresh`
+ * (VSee refused the page's token: a 401) gets a fresh one that replaces it in the cache, which
+ * would otherwise hand the refused token out until its expiry.
  */
 function vsee_clinic_token_for_user( WP_User $user, $purpose = 'api' ) {
-	if ( 'join' === $purpose ) {
-		$admitted = vsee_clinic_admit_join( $user->ID );
+	if ( 'join' === $purpose || 'refresh' === $purpose ) {
+		$admitted = vsee_clinic_admit_fresh( $user->ID, $purpose );
 		if ( is_wp_error( $admitted ) ) {
 			return $admitted;
 		}
@@ -71,11 +73,12 @@ function vsee_clinic_token_for_user( WP_User $user, $purpose = 'api' ) {
 }
 
 /**
- * Counts the user's join tokens over the last minute, so that a signed-in user looping
- * `purpose=join` cannot spend the clinic's VSee rate limit (a transient: per site, gone in a minute).
+ * Counts the user's join (or refresh) tokens over the last minute, so that a signed-in user
+ * looping `purpose=join` cannot spend the clinic's VSee rate limit (a transient: per site, gone in
+ * a minute).
  */
-function vsee_clinic_admit_join( $user_id ) {
-	$key   = 'vsee_clinic_joins_' . (int) $user_id;
+function vsee_clinic_admit_fresh( $user_id, $purpose ) {
+	$key   = 'vsee_clinic_' . ( 'join' === $purpose ? 'joins_' : 'refreshes_' ) . (int) $user_id;
 	$now   = time();
 	$times = array_values(
 		array_filter(
@@ -85,8 +88,10 @@ function vsee_clinic_admit_join( $user_id ) {
 			}
 		)
 	);
-	if ( count( $times ) >= VSEE_CLINIC_JOINS_PER_MINUTE ) {
-		return new WP_Error( 'vsee_clinic_too_many_joins', 'Too many sign-in links in a minute. Please wait a moment.', array( 'status' => 429 ) );
+	if ( count( $times ) >= VSEE_CLINIC_FRESH_PER_MINUTE ) {
+		return 'join' === $purpose
+			? new WP_Error( 'vsee_clinic_too_many_joins', 'Too many sign-in links in a minute. Please wait a moment.', array( 'status' => 429 ) )
+			: new WP_Error( 'vsee_clinic_too_many_refreshes', 'Too many new sign-ins in a minute. Please wait a moment.', array( 'status' => 429 ) );
 	}
 	$times[] = $now;
 	set_transient( $key, $times, 60 );
