@@ -145,9 +145,17 @@ describe('Spanish', () => {
     wrapper.append(el);
     const heading = () => el.shadowRoot!.querySelector('section[data-section="upcoming"] h3')?.textContent;
     await waitUntil(() => heading() === 'Upcoming', 'English', { timeout: 5000 });
+    // A screen reader takes the voice from the nearest lang: our words carry their own (WCAG 3.1.2).
+    const langOf = () => el.shadowRoot!.querySelector('section[data-section="upcoming"] h3')!.closest('[lang]')?.getAttribute('lang');
+    expect(langOf()).to.equal('en');
     el.setAttribute('locale', 'es');
     await waitUntil(() => heading() === 'Próximas', 'Spanish by attribute', { timeout: 5000 });
+    expect(langOf(), 'Spanish words on an English page').to.equal('es');
     el.removeAttribute('locale');
     await waitUntil(() => heading() === 'Upcoming', 'back to the ancestor lang', { timeout: 5000 });
+    expect(langOf()).to.equal('en');
+    // A page in a language we do not speak gets English, marked as English.
+    wrapper.lang = 'fr';
+    await waitUntil(() => langOf() === 'en' && heading() === 'Upcoming', 'English on a French page', { timeout: 5000 });
   });
 });

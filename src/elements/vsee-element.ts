@@ -236,9 +236,12 @@ export abstract class VseeElement extends LitElement {
     this.#ownClient = undefined;
   }
 
-  override render(): TemplateResult | typeof nothing {
-    if (this.configErrors.length) return this.renderConfigError();
-    return this.renderContent();
+  override render(): TemplateResult {
+    // The language of our words, for a screen reader's voice (WCAG 3.1.2, language of parts): the
+    // page around may be in another (an English page with locale="es", a French page in English).
+    return html`<div lang=${this.resolvedLocale}>
+      ${this.configErrors.length ? this.renderConfigError() : this.renderContent()}
+    </div>`;
   }
 
   /** The element's content once its configuration is valid. */
