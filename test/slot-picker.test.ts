@@ -363,6 +363,21 @@ describe('<vsee-slot-picker>', () => {
       expect(ring()).to.equal('rgb(200, 80, 0)');
     });
 
+    it('keeps the browser\u2019s own controls light on a dark page unless its theme says dark', async () => {
+      const { client } = fake(serve(times));
+      const page = await fixture<HTMLElement>(
+        html`<div style="color-scheme: dark">
+          <vsee-slot-picker .client=${client} start=${String(MAR9)} days="3" timezone="America/New_York"></vsee-slot-picker>
+        </div>`,
+      );
+      const el = page.querySelector<VseeSlotPicker>('vsee-slot-picker')!;
+      await loaded(el);
+      const scheme = () => getComputedStyle(slotButtons(el)[0]).colorScheme;
+      expect(scheme()).to.equal('light');
+      el.style.setProperty('--vsee-color-scheme', 'dark');
+      expect(scheme()).to.equal('dark');
+    });
+
     it('reads and moves left to right on a right-to-left page that also passes down nowrap and uppercase', async () => {
       const { client } = fake(serve(times));
       const page = await fixture<HTMLElement>(

@@ -44,7 +44,8 @@ export const sharedStyles = css`
     font-style: normal;
     font-weight: normal;
     cursor: auto;
-    color-scheme: light;
+    /* The browser's own controls (radios, checkboxes, selects) to match our surface, not the page's. */
+    color-scheme: var(--vsee-color-scheme, light);
   }
   :host([hidden]) {
     display: none;

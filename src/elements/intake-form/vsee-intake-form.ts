@@ -80,6 +80,7 @@ import type { Busy, Problem } from './form-messages.js';
  * @cssprop --vsee-font-family - Font of all text (default the system UI font)
  * @cssprop [--vsee-font-size=1rem] - Base font size
  * @cssprop [--vsee-radius=8px] - Corner radius
+ * @cssprop [--vsee-color-scheme=light] - The browser's own controls (radios, checkboxes, selects): `dark` for a dark theme
  */
 export class VseeIntakeForm extends VseeElement {
   static override styles = [sharedStyles, intakeFormStyles];

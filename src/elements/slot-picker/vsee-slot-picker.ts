@@ -78,6 +78,7 @@ interface Loaded {
  * @cssprop --vsee-font-family - Font of all text (default the system UI font)
  * @cssprop [--vsee-font-size=1rem] - Base font size
  * @cssprop [--vsee-radius=8px] - Corner radius
+ * @cssprop [--vsee-color-scheme=light] - The browser's own controls (radios, checkboxes, selects): `dark` for a dark theme
  * @cssprop [--vsee-slot-min-width=6.5rem] - Minimum width of a time button
  */
 export class VseeSlotPicker extends VseeElement {

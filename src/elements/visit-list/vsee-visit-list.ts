@@ -79,6 +79,7 @@ const VISIT_OPERATIONS = new Set(['createAppointment', 'updateAppointment', 'add
  * @cssprop --vsee-font-family - Font of all text (default the system UI font)
  * @cssprop [--vsee-font-size=1rem] - Base font size
  * @cssprop [--vsee-radius=8px] - Corner radius
+ * @cssprop [--vsee-color-scheme=light] - The browser's own controls (radios, checkboxes, selects): `dark` for a dark theme
  */
 export class VseeVisitList extends VseeElement {
   static override styles = [sharedStyles, visitListStyles];
