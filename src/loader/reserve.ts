@@ -9,7 +9,7 @@
 // The failure message (loader/failure.ts) sits in the page's own text, so it takes the page's
 // colours; the elements' theme properties, set on the tag, reach it too. Its button's look and
 // focus ring are set here in full, not left to the browser's defaults: a page's own reset
-// (\`button { all: unset }\`) took both away, and a keyboard user could not see Try again.
+// (`button { all: unset }`) took both away, and a keyboard user could not see Try again.
 const CSS = `
 :where(vsee-intake-form,vsee-slot-picker,vsee-visit-list):not(:defined){display:block}
 :where(vsee-intake-form:not(:defined)){min-height:53rem}
