@@ -30,6 +30,25 @@ export const numberAttr = {
   },
 };
 
+/**
+ * The custom properties every element reads (styles/shared.styles.ts); the manifest lists them
+ * under each element, and so does the README's reference.
+ *
+ * @cssprop [--vsee-color-primary=#0b5cad] - Buttons, links and accents; also the focus ring unless `--vsee-color-focus` is set
+ * @cssprop [--vsee-color-on-primary=#ffffff] - Text on primary buttons
+ * @cssprop [--vsee-color-text=#1c2430] - Text
+ * @cssprop [--vsee-color-muted=#4a5565] - Secondary text
+ * @cssprop [--vsee-color-surface=#ffffff] - Background
+ * @cssprop [--vsee-color-surface-alt=#f2f5f9] - Cards and messages
+ * @cssprop [--vsee-color-border=#8a96a8] - Borders
+ * @cssprop [--vsee-color-danger=#b3261e] - Errors and cancel buttons
+ * @cssprop [--vsee-color-success=#1b6e3a] - Confirmations
+ * @cssprop --vsee-color-focus - The focus ring; defaults to the primary colour (`--vsee-color-primary`)
+ * @cssprop --vsee-font-family - Font of all text (default the system UI font)
+ * @cssprop [--vsee-font-size=1rem] - Base font size
+ * @cssprop [--vsee-radius=8px] - Corner radius
+ * @cssprop [--vsee-color-scheme=light] - The browser's own controls (radios, checkboxes, selects): `dark` for a dark theme
+ */
 export abstract class VseeElement extends LitElement {
   /** Ours, for a second copy of the library and for the loader (see element-mark.ts). */
   static readonly [ELEMENT_MARK] = true;

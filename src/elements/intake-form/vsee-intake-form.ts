@@ -66,21 +66,6 @@ import type { Busy, Problem } from './form-messages.js';
  * @csspart message - Status and error messages (success, closed room, failures).
  * @csspart waiting-room - The waiting room shown after a walk-in was created.
  * @csspart join - The *Join your visit* button shown when the provider is ready and `clinic-url` is set.
- *
- * @cssprop [--vsee-color-primary=#0b5cad] - Buttons, links and accents; also the focus ring unless `--vsee-color-focus` is set
- * @cssprop [--vsee-color-on-primary=#ffffff] - Text on primary buttons
- * @cssprop [--vsee-color-text=#1c2430] - Text
- * @cssprop [--vsee-color-muted=#4a5565] - Secondary text
- * @cssprop [--vsee-color-surface=#ffffff] - Background
- * @cssprop [--vsee-color-surface-alt=#f2f5f9] - Cards and messages
- * @cssprop [--vsee-color-border=#8a96a8] - Borders
- * @cssprop [--vsee-color-danger=#b3261e] - Errors and cancel buttons
- * @cssprop [--vsee-color-success=#1b6e3a] - Confirmations
- * @cssprop --vsee-color-focus - The focus ring; defaults to the primary colour (`--vsee-color-primary`)
- * @cssprop --vsee-font-family - Font of all text (default the system UI font)
- * @cssprop [--vsee-font-size=1rem] - Base font size
- * @cssprop [--vsee-radius=8px] - Corner radius
- * @cssprop [--vsee-color-scheme=light] - The browser's own controls (radios, checkboxes, selects): `dark` for a dark theme
  */
 export class VseeIntakeForm extends VseeElement {
   static override styles = [sharedStyles, intakeFormStyles];
