@@ -24,7 +24,7 @@ const plugins = ({ module = true } = {}) => [
  * The loaders preload each module's shared chunks (src/loader/preload.ts). The chunk names carry
  * content hashes, known only once the ES build has written its chunks: this plugin collects every
  * module's static imports there, then writes them into both loaders in place of the placeholder.
- * (Rollup builds the configurations below in order, so the classic loader comes after.)
+ * (Rollup builds the configurations below in order, so both loaders come after.)
  */
 let chunkGraph;
 // The whole `JSON.parse("__VSEE_CHUNK_GRAPH__")` call becomes an object literal (no escaped quotes).
