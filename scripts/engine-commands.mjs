@@ -103,6 +103,17 @@ async function emulate(session, change) {
       pref('browser.display.document_color_use', s.media.forcedColors === 'active', 2) +
         pref('ui.prefersReducedMotion', s.media.reducedMotion === 'reduce', 1),
     );
+    // The preferences reach the page's content process a moment later (once in a while the test
+    // asked matchMedia before they had): wait, up to 2 s, until its media queries see them.
+    const want = [s.media.forcedColors === 'active', s.media.reducedMotion === 'reduce'];
+    for (let tries = 0; tries < 40; tries++) {
+      const seen = await page.evaluate(() => [
+        matchMedia('(forced-colors: active)').matches,
+        matchMedia('(prefers-reduced-motion: reduce)').matches,
+      ]);
+      if (seen[0] === want[0] && seen[1] === want[1]) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     return true;
   }
   // One DevTools session per page, kept open: emulation ends when its session is detached.
